@@ -1,0 +1,2 @@
+/** Parties (merchants, persons, operators) and their API credentials. */
+package api.pantheon.payments.parties;

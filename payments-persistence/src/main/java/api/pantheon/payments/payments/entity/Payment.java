@@ -1,0 +1,132 @@
+package api.pantheon.payments.payments.entity;
+
+import api.pantheon.payments.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One attempt to pay a request (or move money) from a payer's account to a payee's. */
+@Entity
+@Table(name = "payment")
+public class Payment {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "request_id", length = 36, updatable = false)
+    private String requestId;
+
+    @Column(name = "payer_party_id", nullable = false, length = 36, updatable = false)
+    private String payerPartyId;
+
+    @Column(name = "payer_account_id", nullable = false, updatable = false)
+    private Long payerAccountId;
+
+    @Column(name = "payee_account_id", nullable = false, updatable = false)
+    private Long payeeAccountId;
+
+    @Column(nullable = false, precision = 19, scale = 4, updatable = false)
+    private BigDecimal amount;
+
+    @Column(nullable = false, length = 3, updatable = false)
+    private String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private PaymentStatus status;
+
+    @Column(name = "ledger_transaction_id", length = 36)
+    private String ledgerTransactionId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected Payment() {
+    }
+
+    public Payment(String requestId, String payerPartyId, Long payerAccountId, Long payeeAccountId,
+                   Money amount, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.requestId = requestId;
+        this.payerPartyId = Objects.requireNonNull(payerPartyId);
+        this.payerAccountId = Objects.requireNonNull(payerAccountId);
+        this.payeeAccountId = Objects.requireNonNull(payeeAccountId);
+        this.amount = amount.amount();
+        this.currency = amount.currencyCode();
+        this.status = PaymentStatus.PENDING;
+        this.createdAt = now.atOffset(ZoneOffset.UTC);
+        this.updatedAt = this.createdAt;
+    }
+
+    public void startProcessing(Instant now) {
+        moveTo(PaymentStatus.PROCESSING, now);
+    }
+
+    public void complete(String ledgerTransactionId, Instant now) {
+        this.ledgerTransactionId = Objects.requireNonNull(ledgerTransactionId);
+        moveTo(PaymentStatus.COMPLETED, now);
+    }
+
+    public void fail(Instant now) {
+        moveTo(PaymentStatus.FAILED, now);
+    }
+
+    public void markUnknown(Instant now) {
+        moveTo(PaymentStatus.UNKNOWN, now);
+    }
+
+    private void moveTo(PaymentStatus next, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStateException("Payment " + id + " cannot move from " + status + " to " + next);
+        }
+        status = next;
+        updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    public Long payerAccountId() {
+        return payerAccountId;
+    }
+
+    public Long payeeAccountId() {
+        return payeeAccountId;
+    }
+
+    public Money amount() {
+        return new Money(amount, Currency.getInstance(currency));
+    }
+
+    public PaymentStatus status() {
+        return status;
+    }
+
+    public Optional<String> ledgerTransactionId() {
+        return Optional.ofNullable(ledgerTransactionId);
+    }
+}

@@ -1,0 +1,316 @@
+package api.pantheon.payments.requests.entity;
+
+import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A request for money that a requester sends to a recipient: the aggregate every dialect shares.
+ * Its status moves only through {@link RequestStatus}'s table, and expiry is judged against the
+ * clock whenever it matters, not only when the sweep has caught up.
+ */
+@Entity
+@Table(name = "payment_request")
+@NamedQuery(name = PaymentRequest.DUE_FOR_EXPIRY,
+        query = "select r.id from PaymentRequest r where r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING"
+                + " and r.expiresAt <= :now order by r.expiresAt")
+@NamedQuery(name = PaymentRequest.EXPIRE_IF_DUE,
+        query = "update PaymentRequest r set r.status = api.pantheon.payments.requests.entity.RequestStatus.EXPIRED,"
+                + " r.updatedAt = :now, r.version = r.version + 1"
+                + " where r.id = :id and r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING"
+                + " and r.expiresAt <= :now")
+public class PaymentRequest {
+
+    public static final String DUE_FOR_EXPIRY = "PaymentRequest.dueForExpiry";
+    public static final String EXPIRE_IF_DUE = "PaymentRequest.expireIfDue";
+
+    public static final Duration MIN_LIFETIME = Duration.ofSeconds(10);
+    public static final Duration MAX_LIFETIME = Duration.ofDays(7);
+    public static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(90);
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "requester_party_id", nullable = false, length = 36, updatable = false)
+    private String requesterPartyId;
+
+    /** Where the money goes when the request is paid. */
+    @Column(name = "requester_account_id", nullable = false, updatable = false)
+    private Long requesterAccountId;
+
+    @Column(name = "recipient_party_id", length = 36, updatable = false)
+    private String recipientPartyId;
+
+    @Column(nullable = false, precision = 19, scale = 4, updatable = false)
+    private BigDecimal amount;
+
+    @Column(nullable = false, length = 3, updatable = false)
+    private String currency;
+
+    @Column(length = 255, updatable = false)
+    private String description;
+
+    @Column(name = "image_url", length = 2048, updatable = false)
+    private String imageUrl;
+
+    @Column(name = "order_ref", length = 255, updatable = false)
+    private String order;
+
+    @Column(updatable = false)
+    private Integer terminal;
+
+    @Column(name = "notify_url", length = 2048, updatable = false)
+    private String notifyUrl;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private OffsetDateTime expiresAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RequestStatus status;
+
+    @Column(name = "transaction_id", length = 36)
+    private String transactionId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected PaymentRequest() {
+    }
+
+    private PaymentRequest(Builder builder, Instant now) {
+        Money money = Objects.requireNonNull(builder.amount, "amount");
+        if (!money.isPositive()) {
+            throw ErrorCode.INVALID_DATA.exception("amount: must be greater than zero");
+        }
+        Duration lifetime = builder.lifetime == null ? DEFAULT_LIFETIME : builder.lifetime;
+        if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw ErrorCode.INVALID_DATA.exception("expires_in: must be between "
+                    + MIN_LIFETIME.toSeconds() + " and " + MAX_LIFETIME.toSeconds() + " seconds");
+        }
+        if (Objects.equals(builder.requesterPartyId, builder.recipientPartyId)) {
+            throw ErrorCode.MERCHANT_CANNOT_BE_RECIPIENT.exception();
+        }
+        this.id = UUID.randomUUID().toString();
+        this.requesterPartyId = Objects.requireNonNull(builder.requesterPartyId, "requester");
+        this.requesterAccountId = Objects.requireNonNull(builder.requesterAccountId, "requester account");
+        this.recipientPartyId = builder.recipientPartyId;
+        this.amount = money.amount();
+        this.currency = money.currencyCode();
+        this.description = builder.description;
+        this.imageUrl = builder.imageUrl;
+        this.order = builder.order;
+        this.terminal = builder.terminal;
+        this.notifyUrl = builder.notifyUrl;
+        OffsetDateTime created = now.atOffset(ZoneOffset.UTC);
+        this.createdAt = created;
+        this.updatedAt = created;
+        this.expiresAt = created.plus(lifetime);
+        this.status = RequestStatus.PENDING;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The status as a reader should see it now: a pending request past its deadline is expired. */
+    public RequestStatus statusAt(Instant now) {
+        return status == RequestStatus.PENDING && isPastDeadline(now) ? RequestStatus.EXPIRED : status;
+    }
+
+    public boolean isPastDeadline(Instant now) {
+        return !now.isBefore(expiresAt.toInstant());
+    }
+
+    /**
+     * Checks that this request can be paid now. Throws with the reason when it cannot, so that no
+     * money moves for a request that is expired (even before the sweep marks it) or already settled.
+     */
+    public void requirePayableAt(Instant now) {
+        if (status == RequestStatus.PENDING && isPastDeadline(now)) {
+            throw ErrorCode.PAYMENT_EXPIRED.exception("Payment request " + id + " expired at " + expiresAt.toInstant());
+        }
+        if (status != RequestStatus.PENDING) {
+            throw notPending();
+        }
+    }
+
+    public void markPaid(String transactionId, Instant now) {
+        requirePayableAt(now);
+        this.transactionId = Objects.requireNonNull(transactionId);
+        moveTo(RequestStatus.PAID, now);
+    }
+
+    public void decline(Instant now) {
+        requirePayableAt(now);
+        moveTo(RequestStatus.DECLINED, now);
+    }
+
+    public void cancel(Instant now) {
+        requirePayableAt(now);
+        moveTo(RequestStatus.CANCELLED, now);
+    }
+
+    private void moveTo(RequestStatus next, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw notPending();
+        }
+        status = next;
+        updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    private RuntimeException notPending() {
+        return ErrorCode.PAYMENT_NOT_PENDING.exception(
+                "Payment request " + id + " is " + status.name().toLowerCase() + ", not pending");
+    }
+
+    public boolean isParty(String partyId) {
+        return requesterPartyId.equals(partyId) || partyId.equals(recipientPartyId);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String requesterPartyId() {
+        return requesterPartyId;
+    }
+
+    public Long requesterAccountId() {
+        return requesterAccountId;
+    }
+
+    public Optional<String> recipientPartyId() {
+        return Optional.ofNullable(recipientPartyId);
+    }
+
+    public Money amount() {
+        return new Money(amount, Currency.getInstance(currency));
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    public Optional<String> imageUrl() {
+        return Optional.ofNullable(imageUrl);
+    }
+
+    public Optional<String> order() {
+        return Optional.ofNullable(order);
+    }
+
+    public Optional<Integer> terminal() {
+        return Optional.ofNullable(terminal);
+    }
+
+    public Optional<String> notifyUrl() {
+        return Optional.ofNullable(notifyUrl);
+    }
+
+    public Optional<String> transactionId() {
+        return Optional.ofNullable(transactionId);
+    }
+
+    public Instant expiresAt() {
+        return expiresAt.toInstant();
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
+    public Instant updatedAt() {
+        return updatedAt.toInstant();
+    }
+
+    /** Collects what a dialect supplies; the constructor enforces the rules once for all of them. */
+    public static final class Builder {
+        private String requesterPartyId;
+        private Long requesterAccountId;
+        private String recipientPartyId;
+        private Money amount;
+        private String description;
+        private String imageUrl;
+        private String order;
+        private Integer terminal;
+        private String notifyUrl;
+        private Duration lifetime;
+
+        private Builder() {
+        }
+
+        public Builder requester(String partyId, Long accountId) {
+            this.requesterPartyId = partyId;
+            this.requesterAccountId = accountId;
+            return this;
+        }
+
+        public Builder recipient(String partyId) {
+            this.recipientPartyId = partyId;
+            return this;
+        }
+
+        public Builder amount(Money amount) {
+            this.amount = amount;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder imageUrl(String imageUrl) {
+            this.imageUrl = imageUrl;
+            return this;
+        }
+
+        public Builder order(String order) {
+            this.order = order;
+            return this;
+        }
+
+        public Builder terminal(Integer terminal) {
+            this.terminal = terminal;
+            return this;
+        }
+
+        public Builder notifyUrl(String notifyUrl) {
+            this.notifyUrl = notifyUrl;
+            return this;
+        }
+
+        public Builder lifetime(Duration lifetime) {
+            this.lifetime = lifetime;
+            return this;
+        }
+
+        public PaymentRequest build(Instant now) {
+            return new PaymentRequest(this, now);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package api.pantheon.payments.requests.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.errors.PaymentsException;
+import api.pantheon.payments.money.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PaymentRequestTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    private static PaymentRequest.Builder valid() {
+        return PaymentRequest.builder().requester("merchant", 1000L).recipient("person")
+                .amount(Money.of("10.99", "USD"));
+    }
+
+    @Test
+    void startsPendingWithTheDefaultLifetimeOfNinetySeconds() {
+        PaymentRequest request = valid().build(NOW);
+        assertEquals(RequestStatus.PENDING, request.statusAt(NOW));
+        assertEquals(NOW.plusSeconds(90), request.expiresAt());
+        assertEquals(NOW, request.createdAt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 9, 604_801})
+    void refusesLifetimesOutsideTenSecondsToSevenDays(long seconds) {
+        PaymentsException refused = assertThrows(PaymentsException.class,
+                () -> valid().lifetime(Duration.ofSeconds(seconds)).build(NOW));
+        assertEquals(ErrorCode.INVALID_DATA, refused.error());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {10, 604_800})
+    void acceptsTheBoundsOfTheLifetime(long seconds) {
+        assertEquals(NOW.plusSeconds(seconds), valid().lifetime(Duration.ofSeconds(seconds)).build(NOW).expiresAt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1.00"})
+    void refusesAmountsThatAreNotPositive(String amount) {
+        assertThrows(PaymentsException.class, () -> valid().amount(Money.of(amount, "USD")).build(NOW));
+    }
+
+    @Test
+    void theRequesterCannotBeItsOwnRecipient() {
+        PaymentsException refused = assertThrows(PaymentsException.class,
+                () -> valid().recipient("merchant").build(NOW));
+        assertEquals(ErrorCode.MERCHANT_CANNOT_BE_RECIPIENT, refused.error());
+    }
+
+    @Test
+    void readsExpiredFromItsDeadlineOnEvenBeforeTheSweep() {
+        PaymentRequest request = valid().lifetime(Duration.ofSeconds(10)).build(NOW);
+        assertEquals(RequestStatus.PENDING, request.statusAt(NOW.plusMillis(9_999)));
+        assertEquals(RequestStatus.EXPIRED, request.statusAt(NOW.plusSeconds(10)));
+    }
+
+    @Test
+    void cannotBePaidOnceItsDeadlineHasPassed() {
+        PaymentRequest request = valid().lifetime(Duration.ofSeconds(10)).build(NOW);
+        PaymentsException refused = assertThrows(PaymentsException.class,
+                () -> request.markPaid("tx", NOW.plusSeconds(10)));
+        assertEquals(ErrorCode.PAYMENT_EXPIRED, refused.error());
+        assertEquals(RequestStatus.PENDING, request.statusAt(NOW));
+    }
+
+    @Test
+    void paidRecordsTheTransaction() {
+        PaymentRequest request = valid().build(NOW);
+        request.markPaid("tx-1", NOW.plusSeconds(5));
+        assertEquals(RequestStatus.PAID, request.statusAt(NOW.plusSeconds(500)));
+        assertEquals("tx-1", request.transactionId().orElseThrow());
+        assertEquals(NOW.plusSeconds(5), request.updatedAt());
+    }
+
+    @Test
+    void aSettledRequestRefusesEveryFurtherAction() {
+        for (Consumer<PaymentRequest> settle : actions()) {
+            for (Consumer<PaymentRequest> next : actions()) {
+                PaymentRequest request = valid().build(NOW);
+                settle.accept(request);
+                PaymentsException refused = assertThrows(PaymentsException.class, () -> next.accept(request));
+                assertEquals(ErrorCode.PAYMENT_NOT_PENDING, refused.error());
+            }
+        }
+    }
+
+    private static java.util.List<Consumer<PaymentRequest>> actions() {
+        return java.util.List.of(r -> r.markPaid("tx", NOW), r -> r.decline(NOW), r -> r.cancel(NOW));
+    }
+}
