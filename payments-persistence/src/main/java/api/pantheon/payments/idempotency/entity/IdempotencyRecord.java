@@ -31,7 +31,7 @@ public class IdempotencyRecord {
     @Column(name = "response_body", length = 1_000_000)
     private String responseBody;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
     @Column(name = "completed_at")
@@ -54,6 +54,15 @@ public class IdempotencyRecord {
         this.responseStatus = status;
         this.responseBody = body;
         this.completedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A claim whose call never reported back (the server stopped mid-call) may be taken over. */
+    public boolean isAbandonedBefore(Instant cutoff) {
+        return completedAt == null && createdAt.toInstant().isBefore(cutoff);
+    }
+
+    public void reclaim(Instant now) {
+        this.createdAt = now.atOffset(ZoneOffset.UTC);
     }
 
     public boolean matches(String hash) {

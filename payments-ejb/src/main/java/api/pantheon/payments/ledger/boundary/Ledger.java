@@ -1,0 +1,95 @@
+package api.pantheon.payments.ledger.boundary;
+
+import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.ledger.control.SystemAccounts;
+import api.pantheon.payments.ledger.entity.Account;
+import api.pantheon.payments.ledger.entity.LedgerTransaction;
+import api.pantheon.payments.ledger.entity.TransactionKind;
+import api.pantheon.payments.money.Money;
+import api.pantheon.payments.money.control.Currencies;
+import api.pantheon.payments.parties.boundary.Parties;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Accounts and the movements between them. Every balance change goes through {@link #transfer},
+ * which locks both accounts in id order (so two opposite transfers cannot deadlock) and writes a
+ * balanced transaction in the caller's transaction.
+ */
+@Stateless
+public class Ledger {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Currencies currencies;
+
+    @Inject
+    Parties parties;
+
+    @Inject
+    SystemAccounts systemAccounts;
+
+    public Account open(String partyId, String currencyCode) {
+        String owner = parties.find(partyId).id();
+        Account account = Account.wallet(owner, currencies.supported(currencyCode), clock.instant());
+        em.persist(account);
+        em.flush();
+        return account;
+    }
+
+    public Account account(Long id) {
+        return Optional.ofNullable(id == null ? null : em.find(Account.class, id))
+                .orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
+    }
+
+    /** The account, if the party owns it; someone else's account reads as missing. */
+    public Optional<Account> ownedBy(String partyId, Long accountId) {
+        return Optional.ofNullable(accountId == null ? null : em.find(Account.class, accountId))
+                .filter(account -> account.isOwnedBy(partyId));
+    }
+
+    /** The party's oldest wallet in the currency: where money requested in it is paid into. */
+    public Optional<Account> walletOf(String partyId, String currencyCode) {
+        return em.createNamedQuery(Account.OF_PARTY_IN_CURRENCY, Account.class)
+                .setParameter("partyId", partyId).setParameter("currency", currencyCode)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Money entering the platform, funded by the currency's system account. */
+    public Account deposit(Long accountId, BigDecimal amount, String reference) {
+        Account target = account(accountId);
+        Money money = currencies.positive(amount, target.currency().getCurrencyCode());
+        Account funding = systemAccounts.find(money.currency())
+                .orElseThrow(() -> new IllegalStateException("no system account for " + money.currency()));
+        transfer(funding.id(), target.id(), money, TransactionKind.DEPOSIT, reference);
+        return account(accountId);
+    }
+
+    public LedgerTransaction transfer(Long fromId, Long toId, Money amount, TransactionKind kind, String reference) {
+        boolean fromFirst = fromId.compareTo(toId) < 0;
+        Account first = lock(fromFirst ? fromId : toId);
+        Account second = lock(fromFirst ? toId : fromId);
+        Account from = fromFirst ? first : second;
+        Account to = fromFirst ? second : first;
+        LedgerTransaction transaction = LedgerTransaction.transfer(kind, reference, from, to, amount, clock.instant());
+        em.persist(transaction);
+        transaction.postings().forEach(em::persist);
+        return transaction;
+    }
+
+    private Account lock(Long id) {
+        return Optional.ofNullable(em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
+    }
+}

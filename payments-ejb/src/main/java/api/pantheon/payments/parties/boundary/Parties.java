@@ -1,0 +1,118 @@
+package api.pantheon.payments.parties.boundary;
+
+import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.parties.control.PhoneNumbers;
+import api.pantheon.payments.parties.entity.ApiKey;
+import api.pantheon.payments.parties.entity.Party;
+import api.pantheon.payments.parties.entity.PartyKind;
+import api.pantheon.payments.security.control.Secrets;
+import api.pantheon.payments.security.control.ServerSecrets;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Registers parties, issues their API keys, and tells who a presented token belongs to. */
+@Stateless
+public class Parties {
+
+    /** Starts with a letter, so that a username can never be mistaken for a phone number. */
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9_.-]{2,63}");
+    private static final int DISPLAY_NAME_MAX = 128;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PhoneNumbers phoneNumbers;
+
+    @Inject
+    ServerSecrets serverSecrets;
+
+    public Party register(PartyKind kind, String username, String phone, String displayName) {
+        if (kind != PartyKind.MERCHANT && kind != PartyKind.PERSON) {
+            throw ErrorCode.INVALID_DATA.exception("kind: must be MERCHANT or PERSON");
+        }
+        String normalizedUsername = username == null ? null : username.trim().toLowerCase(Locale.ROOT);
+        if (normalizedUsername != null && !USERNAME.matcher(normalizedUsername).matches()) {
+            throw ErrorCode.INVALID_DATA.exception(
+                    "username: 3 to 64 letters, digits, '.', '_' or '-', starting with a letter");
+        }
+        String e164 = phone == null ? null : phoneNumbers.toE164(phone)
+                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("phone: not a valid phone number"));
+        if (normalizedUsername == null && e164 == null) {
+            throw ErrorCode.INVALID_DATA.exception("username: a username or a phone number is required");
+        }
+        if (displayName != null && displayName.length() > DISPLAY_NAME_MAX) {
+            throw ErrorCode.INVALID_DATA.exception("display_name: at most " + DISPLAY_NAME_MAX + " characters");
+        }
+        if (normalizedUsername != null && byUsername(normalizedUsername).isPresent()
+                || e164 != null && byPhone(e164).isPresent()) {
+            throw ErrorCode.PARTY_EXISTS.exception();
+        }
+        Party party = new Party(kind, normalizedUsername, e164, displayName, clock.instant());
+        try {
+            em.persist(party);
+            em.flush();
+        } catch (PersistenceException raceWithAnIdenticalRegistration) {
+            throw ErrorCode.PARTY_EXISTS.exception();
+        }
+        return party;
+    }
+
+    public Party find(String partyId) {
+        return Optional.ofNullable(partyId == null ? null : em.find(Party.class, partyId))
+                .filter(party -> party.kind() != PartyKind.SYSTEM)
+                .orElseThrow(ErrorCode.PARTY_NOT_FOUND::exception);
+    }
+
+    /** A recipient named by username or by phone number, written with or without country code. */
+    public Optional<Party> findByUsernameOrPhone(String recipient) {
+        if (recipient == null || recipient.isBlank()) {
+            return Optional.empty();
+        }
+        String text = recipient.trim();
+        if (Character.isLetter(text.charAt(0))) {
+            return byUsername(text.toLowerCase(Locale.ROOT));
+        }
+        return phoneNumbers.toE164(text).flatMap(this::byPhone);
+    }
+
+    public IssuedKey issueKey(String partyId) {
+        Party party = find(partyId);
+        String keyId = "key_" + Secrets.random(12);
+        String token = "pt_" + Secrets.random(32);
+        String signingSecret = "whsec_" + Secrets.random(32);
+        em.persist(new ApiKey(keyId, party.id(), Secrets.sha256Hex(token), serverSecrets.seal(signingSecret),
+                clock.instant()));
+        return new IssuedKey(keyId, party.id(), token, signingSecret);
+    }
+
+    /** The party a bearer token belongs to, if it is a live key. */
+    public Optional<String> authenticate(String token) {
+        if (token == null || token.isBlank() || token.length() > 128) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(ApiKey.BY_TOKEN_HASH, ApiKey.class)
+                .setParameter("hash", Secrets.sha256Hex(token))
+                .getResultStream().findFirst().map(ApiKey::partyId);
+    }
+
+    private Optional<Party> byUsername(String username) {
+        return em.createNamedQuery(Party.BY_USERNAME, Party.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    private Optional<Party> byPhone(String e164) {
+        return em.createNamedQuery(Party.BY_PHONE, Party.class).setParameter("phone", e164)
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds what is needed and starts Pantheon Payments on Payara Micro with an embedded H2 database.
+#   PAYMENTS_PORT        HTTP port (default 8080)
+#   PAYMENTS_BIND        address to listen on (default 127.0.0.1)
+#   PAYMENTS_DATA_DIR    database, generated secrets (default ./data)
+#   PAYMENTS_ADMIN_TOKEN operator token (default: generated on first start, kept in the data directory)
+# Any other setting (see payments-ejb/src/main/resources/META-INF/microprofile-config.properties)
+# can be given the same way: payments.datasource.url -> PAYMENTS_DATASOURCE_URL.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+port="${PAYMENTS_PORT:-8080}"
+bind="${PAYMENTS_BIND:-127.0.0.1}"
+data="${PAYMENTS_DATA_DIR:-./data}"
+mkdir -p "$data"
+# H2 wants an absolute path; so does anyone reading the logs.
+export PAYMENTS_DATA_DIR="$(cd "$data" && pwd)"
+
+# The database, chosen by configuration alone. The embedded default is an H2 file in the data directory.
+export PAYMENTS_DATASOURCE_CLASS="${PAYMENTS_DATASOURCE_CLASS:-org.h2.jdbcx.JdbcDataSource}"
+export PAYMENTS_DATASOURCE_URL="${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$PAYMENTS_DATA_DIR/payments;MODE=LEGACY;LOCK_TIMEOUT=10000}"
+export PAYMENTS_DATASOURCE_USER="${PAYMENTS_DATASOURCE_USER:-sa}"
+export PAYMENTS_DATASOURCE_PASSWORD="${PAYMENTS_DATASOURCE_PASSWORD:-payments}"
+
+if [ "${PAYMENTS_SKIP_BUILD:-}" != "1" ]; then
+  mvn -B -q -DskipTests -pl payments-web -am install
+fi
+
+preboot="$PAYMENTS_DATA_DIR/preboot.asadmin"
+printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=%s\n' \
+  "$bind" > "$preboot"
+
+echo "Starting Pantheon Payments on http://$bind:$port/payments (data in $PAYMENTS_DATA_DIR)"
+# hazelcast.socket.bind.any=false keeps Payara's data grid port on the same address as HTTP.
+exec java -Dhazelcast.socket.bind.any=false ${PAYMENTS_JAVA_OPTS:-} -jar payments-web/target/payara-micro.jar \
+  --nocluster --interfaces "$bind" \
+  --port "$port" \
+  --prebootcommandfile "$preboot" \
+  --deploy payments-web/target/payments.war --contextroot payments
