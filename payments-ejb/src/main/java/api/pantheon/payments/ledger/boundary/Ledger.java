@@ -15,6 +15,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -86,6 +89,19 @@ public class Ledger {
         em.persist(transaction);
         transaction.postings().forEach(em::persist);
         return transaction;
+    }
+
+    /** Per currency: the sum of all balances and of all postings, for reconciliation. */
+    public List<CurrencyTotals> trialBalance() {
+        Map<String, BigDecimal> postings = new HashMap<>();
+        em.createQuery("select p.currency, sum(p.amount) from Posting p group by p.currency", Object[].class)
+                .getResultList().forEach(row -> postings.put((String) row[0], (BigDecimal) row[1]));
+        return em.createQuery("select a.currency, sum(a.balance), count(a) from Account a group by a.currency"
+                        + " order by a.currency", Object[].class)
+                .getResultList().stream()
+                .map(row -> new CurrencyTotals((String) row[0], (BigDecimal) row[1],
+                        postings.getOrDefault((String) row[0], BigDecimal.ZERO), ((Number) row[2]).longValue()))
+                .toList();
     }
 
     private Account lock(Long id) {

@@ -150,7 +150,7 @@ public class PaymentRequest {
      * money moves for a request that is expired (even before the sweep marks it) or already settled.
      */
     public void requirePayableAt(Instant now) {
-        if (status == RequestStatus.PENDING && isPastDeadline(now)) {
+        if (statusAt(now) == RequestStatus.EXPIRED) {
             throw ErrorCode.PAYMENT_EXPIRED.exception("Payment request " + id + " expired at " + expiresAt.toInstant());
         }
         if (status != RequestStatus.PENDING) {

@@ -74,6 +74,17 @@ class PaymentRequestTest {
     }
 
     @Test
+    void anExpiredRequestSaysSoWhenPaidAfterTheSweepToo() throws Exception {
+        PaymentRequest request = valid().lifetime(Duration.ofSeconds(10)).build(NOW);
+        var status = PaymentRequest.class.getDeclaredField("status");
+        status.setAccessible(true);
+        status.set(request, RequestStatus.EXPIRED);
+        PaymentsException refused = assertThrows(PaymentsException.class,
+                () -> request.markPaid("tx", NOW.plusSeconds(11)));
+        assertEquals(ErrorCode.PAYMENT_EXPIRED, refused.error());
+    }
+
+    @Test
     void paidRecordsTheTransaction() {
         PaymentRequest request = valid().build(NOW);
         request.markPaid("tx-1", NOW.plusSeconds(5));

@@ -1,0 +1,185 @@
+package api.pantheon.payments.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+/** The server as a client sees it: HTTP and JSON, nothing else. */
+final class Api {
+
+    static final String ADMIN_TOKEN = "it-admin-token";
+    static final String BASE = "http://127.0.0.1:" + System.getProperty("payments.it.port", "18080") + "/payments/";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Api() {
+    }
+
+    record Reply(int status, String text, java.net.http.HttpHeaders headers) {
+
+        JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                JsonStructure structure = reader.read();
+                return structure.asJsonObject();
+            }
+        }
+
+        String string(String field) {
+            return json().getString(field);
+        }
+
+        long number(String field) {
+            return json().getJsonNumber(field).longValueExact();
+        }
+
+        BigDecimal decimal(String field) {
+            return json().getJsonNumber(field).bigDecimalValue();
+        }
+
+        String errorCode() {
+            return json().getJsonObject("error").getString("code");
+        }
+
+        String errorKey() {
+            return json().getJsonObject("error").getString("key");
+        }
+
+        String errorMessage() {
+            return json().getJsonObject("error").getString("message");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    static Reply send(String method, String path, String authorization, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    static String basic(String token) {
+        return "Basic " + Base64.getEncoder().encodeToString((token + ":").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Reply admin(String method, String path, String body) {
+        return send(method, "admin/v1/" + path, bearer(ADMIN_TOKEN), body, Map.of());
+    }
+
+    static Reply post(String token, String path, String body) {
+        return send("POST", path, bearer(token), body, Map.of());
+    }
+
+    static Reply get(String token, String path) {
+        return send("GET", path, bearer(token), null, Map.of());
+    }
+
+    /** A registered party with a key and, where asked, a funded account. */
+    record Client(String partyId, String username, String token, String signingSecret, long accountId) {
+    }
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    static Client client(String kind, String phone, String currency, String deposit) {
+        String username = unique(kind.toLowerCase().substring(0, 1));
+        String body = phone == null
+                ? "{\"kind\":\"" + kind + "\",\"username\":\"" + username + "\"}"
+                : "{\"kind\":\"" + kind + "\",\"username\":\"" + username + "\",\"phone\":\"" + phone + "\"}";
+        Reply party = admin("POST", "parties", body);
+        check(party, 201);
+        String partyId = party.string("id");
+        long account = 0;
+        if (currency != null) {
+            account = openAccount(partyId, currency);
+            if (deposit != null) {
+                check(admin("POST", "accounts/" + account + "/deposits", "{\"amount\":" + deposit + "}"), 200);
+            }
+        }
+        Reply key = admin("POST", "parties/" + partyId + "/keys", null);
+        check(key, 201);
+        return new Client(partyId, username, key.string("token"), key.string("signing_secret"), account);
+    }
+
+    static long openAccount(String partyId, String currency) {
+        Reply account = admin("POST", "parties/" + partyId + "/accounts", "{\"currency\":\"" + currency + "\"}");
+        check(account, 201);
+        return account.number("id");
+    }
+
+    static BigDecimal balance(long accountId) {
+        Reply account = admin("GET", "accounts/" + accountId, null);
+        check(account, 200);
+        return account.decimal("balance");
+    }
+
+    static Reply check(Reply reply, int status) {
+        if (reply.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + reply);
+        }
+        return reply;
+    }
+
+    static String json(Object... keysAndValues) {
+        var builder = Json.createObjectBuilder();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            String key = (String) keysAndValues[i];
+            Object value = keysAndValues[i + 1];
+            if (value == null) {
+                builder.add(key, JsonValue.NULL);
+            } else if (value instanceof String text) {
+                builder.add(key, text);
+            } else if (value instanceof BigDecimal decimal) {
+                builder.add(key, decimal);
+            } else if (value instanceof Integer number) {
+                builder.add(key, number);
+            } else if (value instanceof Long number) {
+                builder.add(key, number);
+            } else if (value instanceof JsonValue json) {
+                builder.add(key, json);
+            } else {
+                throw new IllegalArgumentException(key + ": " + value.getClass());
+            }
+        }
+        return builder.build().toString();
+    }
+}
