@@ -7,12 +7,14 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,8 @@ import java.util.Optional;
 public final class JsonBody {
 
     private static final int URL_MAX = 2048;
+    /** Json.createReader looks its provider up on every call; one factory serves every request. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final JsonObject json;
 
@@ -33,7 +37,7 @@ public final class JsonBody {
         if (text == null || text.isBlank()) {
             return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ErrorCode.INVALID_DATA.exception("request body: must be a JSON object");

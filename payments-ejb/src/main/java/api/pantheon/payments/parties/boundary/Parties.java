@@ -8,6 +8,8 @@ import api.pantheon.payments.parties.entity.PartyKind;
 import api.pantheon.payments.security.control.Secrets;
 import api.pantheon.payments.security.control.ServerSecrets;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -96,7 +98,8 @@ public class Parties {
         return new IssuedKey(keyId, party.id(), token, signingSecret);
     }
 
-    /** The party a bearer token belongs to, if it is a live key. */
+    /** The party a bearer token belongs to, if it is a live key. Runs on every call: no transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 128) {
             return Optional.empty();

@@ -74,6 +74,7 @@ public class PaymentRequests {
         return request;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PaymentRequest find(String requestId, String callerPartyId) {
         return visible(em.find(PaymentRequest.class, requestId), callerPartyId);
     }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Load benchmark: builds, starts the server on a fresh data directory, runs LoadBenchmark
+# (create, pay, health; a fixed time each from concurrent connections), prints the figures, stops.
+#   BENCH_CONNECTIONS (default 16), BENCH_SECONDS per phase (default 20), BENCH_PORT (default 18090)
+set -euo pipefail
+cd "$(dirname "$0")"
+connections="${BENCH_CONNECTIONS:-16}"
+seconds="${BENCH_SECONDS:-20}"
+port="${BENCH_PORT:-18090}"
+
+mvn -B -q -DskipTests install
+mvn -B -q -pl src-it test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+
+data="$(mktemp -d)"
+log="$data/server.log"
+PAYMENTS_SKIP_BUILD=1 PAYMENTS_PORT="$port" PAYMENTS_DATA_DIR="$data" PAYMENTS_ADMIN_TOKEN=bench-admin-token \
+  PAYMENTS_JAVA_OPTS="${PAYMENTS_JAVA_OPTS:--Xms1g -Xmx2g}" ./run.sh > "$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+
+for _ in $(seq 1 120); do
+  if curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null; then break; fi
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null || { echo "server did not start; see $log"; tail -50 "$log"; exit 1; }
+
+java -cp "src-it/target/test-classes:$(cat src-it/target/bench.classpath)" api.pantheon.payments.bench.LoadBenchmark \
+  "http://127.0.0.1:$port" bench-admin-token "$connections" "$seconds"
