@@ -4,6 +4,7 @@
 #   PAYMENTS_BIND        address to listen on (default 127.0.0.1)
 #   PAYMENTS_DATA_DIR    database, generated secrets (default ./data)
 #   PAYMENTS_ADMIN_TOKEN operator token (default: generated on first start, kept in the data directory)
+#   PAYMENTS_EXTRA_LIBS  jars for the server's class path, colon-separated (a JDBC driver, say)
 # Any other setting (see payments-ejb/src/main/resources/META-INF/microprofile-config.properties)
 # can be given the same way: payments.datasource.url -> PAYMENTS_DATASOURCE_URL.
 set -euo pipefail
@@ -36,4 +37,5 @@ exec java -Dhazelcast.socket.bind.any=false ${PAYMENTS_JAVA_OPTS:-} -jar payment
   --nocluster --interfaces "$bind" \
   --port "$port" \
   --prebootcommandfile "$preboot" \
+  ${PAYMENTS_EXTRA_LIBS:+--addlibs "$PAYMENTS_EXTRA_LIBS"} \
   --deploy payments-web/target/payments.war --contextroot payments
