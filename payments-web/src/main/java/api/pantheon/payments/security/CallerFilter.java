@@ -1,7 +1,6 @@
 package api.pantheon.payments.security;
 
 import api.pantheon.payments.errors.ErrorCode;
-import api.pantheon.payments.parties.boundary.Parties;
 import api.pantheon.payments.rest.ErrorEnvelope;
 import api.pantheon.payments.security.control.ServerSecrets;
 import jakarta.annotation.Priority;
@@ -28,7 +27,7 @@ public class CallerFilter implements ContainerRequestFilter {
     private static final String ADMIN_PATH = "admin/";
 
     @Inject
-    Parties parties;
+    KnownTokens knownTokens;
 
     @Inject
     ServerSecrets serverSecrets;
@@ -49,7 +48,7 @@ public class CallerFilter implements ContainerRequestFilter {
             }
             return;
         }
-        Optional<String> party = credentials.flatMap(c -> parties.authenticate(c.token()));
+        Optional<String> party = credentials.flatMap(c -> knownTokens.partyOf(c.token()));
         if (party.isPresent()) {
             String scheme = credentials.get().scheme();
             request.setSecurityContext(new CallerContext(party.get(), false, secure, scheme));

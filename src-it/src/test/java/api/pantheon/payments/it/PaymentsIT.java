@@ -455,8 +455,7 @@ class PaymentsIT {
             assertEquals(409, pay.status());
             assertEquals("payment_expired", pay.errorKey());
             assertEquals(new BigDecimal("50.00"), Api.balance(person.accountId()));
-            Reply read = check(get(person.token(), "v1/requests/" + id), 200);
-            assertTrue(read.number("updated") >= expires, "the sweep stored the expiry: " + read);
+            awaitStoredExpiry(person.token(), id, expires);
         }
 
         @Test
@@ -619,6 +618,21 @@ class PaymentsIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Waits (a few seconds at most) for the sweep to store an expiry: reads say {@code rejected} from
+     * the deadline on anyway, but only a stored expiry moves {@code updated} past {@code since}.
+     */
+    static void awaitStoredExpiry(String token, String id, long since) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        Reply read = check(get(token, "v1/requests/" + id), 200);
+        while (read.number("updated") < since && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            read = check(get(token, "v1/requests/" + id), 200);
+        }
+        assertEquals("rejected", read.string("status"));
+        assertTrue(read.number("updated") >= since, "the sweep stored the expiry: " + read);
     }
 
     static void sleepUntil(long epochMillis) throws InterruptedException {

@@ -59,15 +59,7 @@ class RestartIT {
             assertEquals(new BigDecimal("25.00"), Api.balance(person.accountId()));
             assertEquals(new BigDecimal("15.00"), Api.balance(merchant.accountId()));
 
-            Reply expired = check(get(merchant.token(), "v1/requests/" + expiring), 200);
-            assertEquals("rejected", expired.string("status"));
-            long deadline = System.currentTimeMillis() + 5_000;
-            while (expired.number("updated") < restartedAt && System.currentTimeMillis() < deadline) {
-                Thread.sleep(200);
-                expired = check(get(merchant.token(), "v1/requests/" + expiring), 200);
-            }
-            assertTrue(expired.number("updated") >= restartedAt,
-                    "the first sweep after the start stored the expiry: " + expired);
+            PaymentsIT.awaitStoredExpiry(merchant.token(), expiring, restartedAt);
             PaymentsIT.assertBooksBalance();
         } finally {
             deployer.undeploy(DEPLOYMENT);

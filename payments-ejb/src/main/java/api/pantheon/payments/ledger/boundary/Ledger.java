@@ -64,9 +64,11 @@ public class Ledger {
 
     /** The party's oldest wallet in the currency: where money requested in it is paid into. */
     public Optional<Account> walletOf(String partyId, String currencyCode) {
+        // No setMaxResults: a row limit makes EclipseLink prepare the query anew on every call,
+        // and a party holds few accounts in one currency.
         return em.createNamedQuery(Account.OF_PARTY_IN_CURRENCY, Account.class)
                 .setParameter("partyId", partyId).setParameter("currency", currencyCode)
-                .setMaxResults(1).getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /** Money entering the platform, funded by the currency's system account. */

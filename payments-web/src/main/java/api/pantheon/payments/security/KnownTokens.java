@@ -1,0 +1,55 @@
+package api.pantheon.payments.security;
+
+import api.pantheon.payments.parties.boundary.Parties;
+import api.pantheon.payments.security.control.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers for a few seconds which party a valid token belongs to, so that a busy client does not
+ * cost a database look-up per call. Only valid tokens are remembered (a flood of wrong ones cannot
+ * fill it), keyed by the token's digest, never the token; a revoked key stops working within
+ * {@link #TTL}.
+ */
+@ApplicationScoped
+public class KnownTokens {
+
+    static final Duration TTL = Duration.ofSeconds(10);
+    private static final int MAX_ENTRIES = 50_000;
+
+    private record Known(String partyId, Instant until) {
+    }
+
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    @Inject
+    Parties parties;
+
+    @Inject
+    Clock clock;
+
+    public Optional<String> partyOf(String token) {
+        String digest = Secrets.sha256Hex(token);
+        Instant now = clock.instant();
+        Known hit = known.get(digest);
+        if (hit != null && now.isBefore(hit.until())) {
+            return Optional.of(hit.partyId());
+        }
+        Optional<String> party = parties.authenticate(token);
+        if (party.isPresent()) {
+            if (known.size() >= MAX_ENTRIES) {
+                known.clear();
+            }
+            known.put(digest, new Known(party.get(), now.plus(TTL)));
+        } else {
+            known.remove(digest);
+        }
+        return party;
+    }
+}
