@@ -3,6 +3,7 @@ package api.pantheon.payments.rest;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.errors.PaymentsException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -14,6 +15,11 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,9 +34,16 @@ public final class JsonBody {
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final JsonObject json;
+    /** Where this object sits in the body ("from.", "to[0]."), so errors name the full field. */
+    private final String path;
+
+    private JsonBody(JsonObject json, String path) {
+        this.json = json;
+        this.path = path;
+    }
 
     private JsonBody(JsonObject json) {
-        this.json = json;
+        this(json, "");
     }
 
     public static JsonBody parse(String text) {
@@ -45,6 +58,13 @@ public final class JsonBody {
             return new JsonBody(value.asJsonObject());
         } catch (JsonException malformed) {
             throw ErrorCode.INVALID_DATA.exception("request body: malformed JSON");
+        }
+    }
+
+    /** JSON text this server wrote itself (stored metadata), as a value to embed in a response. */
+    public static JsonValue readStored(String text) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+            return reader.readValue();
         }
     }
 
@@ -123,12 +143,91 @@ public final class JsonBody {
         });
     }
 
+    /** A nested object, read with the same rules; its errors name {@code field.inner}. */
+    public Optional<JsonBody> object(String field) {
+        return value(field).map(value -> {
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw invalid(field, "must be an object");
+            }
+            return new JsonBody(value.asJsonObject(), path + field + ".");
+        });
+    }
+
+    public JsonBody requiredObject(String field) {
+        return object(field).orElseThrow(() -> invalid(field, "is required"));
+    }
+
+    /** The objects of an array field; an absent field reads as an empty list. */
+    public List<JsonBody> objects(String field) {
+        return value(field).map(value -> {
+            if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+                throw invalid(field, "must be an array");
+            }
+            List<JsonBody> items = new ArrayList<>();
+            JsonArray array = value.asJsonArray();
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw invalid(field + "[" + i + "]", "must be an object");
+                }
+                items.add(new JsonBody(array.getJsonObject(i), path + field + "[" + i + "]."));
+            }
+            return items;
+        }).orElse(List.of());
+    }
+
+    /** A client's own JSON (an object, or with {@code arrayAllowed} an array), kept as text of bounded size. */
+    public Optional<String> rawJson(String field, int maxBytes, boolean arrayAllowed) {
+        return value(field).map(value -> {
+            boolean object = value.getValueType() == JsonValue.ValueType.OBJECT;
+            boolean array = value.getValueType() == JsonValue.ValueType.ARRAY;
+            if (!object && !(arrayAllowed && array)) {
+                throw invalid(field, arrayAllowed ? "must be an object or an array" : "must be an object");
+            }
+            String text = value.toString();
+            if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+                throw invalid(field, "at most " + maxBytes + " bytes of JSON");
+            }
+            return text;
+        });
+    }
+
+    /** An RFC 3339 date-time with its offset, such as {@code 2020-02-01T21:22:12.800Z}. */
+    public Optional<Instant> instant(String field) {
+        return string(field, 64).map(text -> {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw invalid(field, "must be an RFC 3339 date-time such as 2020-02-01T21:22:12.800Z");
+            }
+        });
+    }
+
+    /** A coordinate or similar measure within bounds; not money, so a double is exact enough. */
+    public Optional<Double> measure(String field, double min, double max) {
+        return decimal(field).map(number -> {
+            double value = number.doubleValue();
+            if (value < min || value > max) {
+                throw invalid(field, "must be between " + min + " and " + max);
+            }
+            return value;
+        });
+    }
+
+    public double requiredMeasure(String field, double min, double max) {
+        return measure(field, min, max).orElseThrow(() -> invalid(field, "is required"));
+    }
+
+    /** An id that may be absent, sent as a number or a numeric string. */
+    public Optional<Long> id(String field) {
+        return value(field).map(value -> requiredId(field));
+    }
+
     private Optional<JsonValue> value(String field) {
         JsonValue value = json.get(field);
         return value == null || value.getValueType() == JsonValue.ValueType.NULL ? Optional.empty() : Optional.of(value);
     }
 
-    private static PaymentsException invalid(String field, String problem) {
-        return ErrorCode.INVALID_DATA.exception(field + ": " + problem);
+    private PaymentsException invalid(String field, String problem) {
+        return ErrorCode.INVALID_DATA.exception(path + field + ": " + problem);
     }
 }

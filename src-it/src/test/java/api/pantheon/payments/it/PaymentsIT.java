@@ -540,6 +540,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class AccountRequests002 extends AccountRequestScenarios {
+    }
+
+    @Nested
     class Concurrency {
 
         @Test

@@ -56,6 +56,14 @@ public class Ledger {
                 .orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
     }
 
+    public Optional<Account> find(Long accountId) {
+        return Optional.ofNullable(accountId == null ? null : em.find(Account.class, accountId));
+    }
+
+    public boolean exists(Long accountId) {
+        return find(accountId).isPresent();
+    }
+
     /** The account, if the party owns it; someone else's account reads as missing. */
     public Optional<Account> ownedBy(String partyId, Long accountId) {
         return Optional.ofNullable(accountId == null ? null : em.find(Account.class, accountId))

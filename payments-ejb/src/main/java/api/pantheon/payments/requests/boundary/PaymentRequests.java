@@ -3,12 +3,12 @@ package api.pantheon.payments.requests.boundary;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.ledger.boundary.Ledger;
 import api.pantheon.payments.ledger.entity.Account;
-import api.pantheon.payments.ledger.entity.LedgerTransaction;
 import api.pantheon.payments.ledger.entity.TransactionKind;
 import api.pantheon.payments.money.Money;
 import api.pantheon.payments.money.control.Currencies;
 import api.pantheon.payments.parties.boundary.Parties;
 import api.pantheon.payments.parties.entity.Party;
+import api.pantheon.payments.payments.boundary.Payments;
 import api.pantheon.payments.payments.entity.Payment;
 import api.pantheon.payments.requests.entity.PaymentRequest;
 import jakarta.ejb.Stateless;
@@ -18,7 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,6 +49,9 @@ public class PaymentRequests {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    Payments payments;
 
     public PaymentRequest create(String requesterPartyId, NewPaymentRequest order) {
         if (order.amount() == null) {
@@ -85,31 +90,128 @@ public class PaymentRequests {
      */
     public PaymentRequest pay(String requestId, String payerPartyId, Long payerAccountId) {
         PaymentRequest request = lockVisible(requestId, payerPartyId);
-        if (!request.recipientPartyId().map(payerPartyId::equals).orElse(false)) {
-            throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the recipient may pay this payment request");
+        requirePayer(request, payerPartyId, payerAccountId, "account_id");
+        settle(request, payerPartyId, payerAccountId, "account_id", Payments.Details.NONE);
+        return request;
+    }
+
+    /**
+     * Dialect 002's confirmation: whoever holds the code pays it from {@code fromAccountId}, unless
+     * the request names its paying account or recipient, in which case only they can. A code the
+     * caller may not pay reads as unknown.
+     */
+    public Payment confirm(String callerPartyId, String token, Long fromAccountId, Long toAccountId,
+                           BigDecimal amount, String currency, Payments.Details details) {
+        PaymentRequest request = Optional.ofNullable(token == null ? null
+                        : em.find(PaymentRequest.class, token, LockModeType.PESSIMISTIC_WRITE))
+                .filter(found -> found.isParty(callerPartyId) || found.mayBePaidFrom(callerPartyId, fromAccountId))
+                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("token: unknown or expired"));
+        requirePayer(request, callerPartyId, fromAccountId, "from.account.id");
+        if (toAccountId != null && !toAccountId.equals(request.requesterAccountId())) {
+            throw ErrorCode.INVALID_DATA.exception("to: the request is paid into account " + request.requesterAccountId());
         }
+        if (amount != null && amount.compareTo(request.amount().amount()) != 0) {
+            throw ErrorCode.INVALID_DATA.exception("from.amount: the request is for " + request.amount());
+        }
+        if (currency != null && !currency.equals(request.amount().currencyCode())) {
+            throw ErrorCode.INVALID_DATA.exception("from.currency: the request is in " + request.amount().currencyCode());
+        }
+        return settle(request, callerPartyId, fromAccountId, "from.account.id", details);
+    }
+
+    private static void requirePayer(PaymentRequest request, String callerPartyId, Long accountId, String accountField) {
+        if (request.mayBePaidFrom(callerPartyId, accountId)) {
+            return;
+        }
+        if (request.payerAccountId().isPresent() && request.recipientPartyId().map(callerPartyId::equals).orElse(false)) {
+            throw ErrorCode.INVALID_DATA.exception(accountField + ": this request is to be paid from account "
+                    + request.payerAccountId().get());
+        }
+        throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the recipient may pay this payment request");
+    }
+
+    private Payment settle(PaymentRequest request, String payerPartyId, Long payerAccountId, String accountField,
+                           Payments.Details details) {
         Instant now = clock.instant();
         request.requirePayableAt(now);
         Account payer = ledger.ownedBy(payerPartyId, payerAccountId)
-                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("account_id: you hold no account " + payerAccountId));
-        Money amount = request.amount();
-        if (!payer.currency().equals(amount.currency())) {
-            throw ErrorCode.CURRENCY_MISMATCH.exception("account_id: account " + payerAccountId + " holds "
-                    + payer.currency() + ", the request is in " + amount.currency());
-        }
-        Payment payment = new Payment(request.id(), payerPartyId, payer.id(), request.requesterAccountId(), amount, now);
-        payment.startProcessing(now);
-        LedgerTransaction transaction = ledger.transfer(payer.id(), request.requesterAccountId(), amount,
-                TransactionKind.PAYMENT, payment.id());
-        payment.complete(transaction.id(), now);
-        em.persist(payment);
+                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(accountField + ": you hold no account " + payerAccountId));
+        Payment payment = payments.execute(request.id(), payerPartyId, payer, request.requesterAccountId(),
+                request.amount(), TransactionKind.PAYMENT, details);
         request.markPaid(payment.id(), now);
+        return payment;
+    }
+
+    /** Dialect 002: a request paid into one of the caller's accounts, optionally only from one account. */
+    public PaymentRequest createForAccounts(String requesterPartyId, NewAccountRequest order) {
+        if (order.amount() == null) {
+            throw ErrorCode.INVALID_DATA.exception("amount: is required");
+        }
+        Money amount = currencies.positive(order.amount(), order.currency());
+        currencies.requireWithinLimit(amount);
+        Account to = ledger.ownedBy(requesterPartyId, order.toAccountId())
+                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("to.account.id: you hold no account " + order.toAccountId()));
+        requireCurrency(to, amount, "to.currency");
+        PaymentRequest.Builder builder = PaymentRequest.builder()
+                .requester(requesterPartyId, to.id())
+                .amount(amount)
+                .metadata(order.metadata())
+                .location(order.latitude(), order.longitude());
+        if (order.fromAccountId() != null) {
+            Account from = ledger.find(order.fromAccountId())
+                    .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("from.account.id: no account " + order.fromAccountId()));
+            requireCurrency(from, amount, "from.currency");
+            if (from.id().equals(to.id())) {
+                throw ErrorCode.INVALID_DATA.exception("from.account.id: cannot be the account paid into");
+            }
+            builder.payer(from.partyId(), from.id());
+        }
+        Instant now = clock.instant();
+        if (order.expiration() != null) {
+            builder.lifetime(Duration.between(now, order.expiration()), "expiration");
+        }
+        PaymentRequest request = builder.build(now);
+        em.persist(request);
         return request;
+    }
+
+    /**
+     * Requests paid into ({@code toAccount}) or to be paid from ({@code fromAccount}) one of the
+     * caller's accounts, newest first, after {@code after}. Keyset paging: requests created while a
+     * client walks the pages are newer than its cursor, so no page shifts under it.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public RequestPage page(String callerPartyId, Long toAccount, Long fromAccount, RequestPage.Position after, int limit) {
+        Long accountId = toAccount != null ? toAccount : fromAccount;
+        Account account = ledger.ownedBy(callerPartyId, accountId).orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
+        var query = em.createNamedQuery(toAccount != null ? PaymentRequest.TO_ACCOUNT : PaymentRequest.FROM_ACCOUNT,
+                        PaymentRequest.class)
+                .setParameter("account", account.id())
+                .setParameter("createdAt", after.createdAt().atOffset(ZoneOffset.UTC))
+                .setParameter("id", after.id())
+                .setMaxResults(limit + 1);
+        if (toAccount == null) {
+            query.setParameter("owner", account.partyId()).setParameter("currency", account.currency().getCurrencyCode());
+        }
+        List<PaymentRequest> found = query.getResultList();
+        if (found.size() <= limit) {
+            return new RequestPage(found, Optional.empty());
+        }
+        List<PaymentRequest> page = found.subList(0, limit);
+        PaymentRequest last = page.get(limit - 1);
+        return new RequestPage(List.copyOf(page), Optional.of(new RequestPage.Position(last.createdAt(), last.id())));
+    }
+
+    private static void requireCurrency(Account account, Money amount, String field) {
+        if (!account.currency().equals(amount.currency())) {
+            throw ErrorCode.INVALID_DATA.exception(field + ": account " + account.id() + " holds " + account.currency()
+                    + ", the request is in " + amount.currency());
+        }
     }
 
     public PaymentRequest decline(String requestId, String callerPartyId) {
         PaymentRequest request = lockVisible(requestId, callerPartyId);
-        if (!request.recipientPartyId().map(callerPartyId::equals).orElse(false)) {
+        if (!request.mayBeDeclinedBy(callerPartyId)) {
             throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the recipient may reject this payment request");
         }
         request.decline(clock.instant());

@@ -48,6 +48,13 @@ public class Payment {
     @Column(nullable = false, length = 16)
     private PaymentStatus status;
 
+    /** What the payer calls this payment (dialect 002's {@code descriptor}). */
+    @Column(length = 255, updatable = false)
+    private String descriptor;
+
+    @Column(length = 4096, updatable = false)
+    private String metadata;
+
     @Column(name = "ledger_transaction_id", length = 36)
     private String ledgerTransactionId;
 
@@ -65,6 +72,11 @@ public class Payment {
 
     public Payment(String requestId, String payerPartyId, Long payerAccountId, Long payeeAccountId,
                    Money amount, Instant now) {
+        this(requestId, payerPartyId, payerAccountId, payeeAccountId, amount, null, null, now);
+    }
+
+    public Payment(String requestId, String payerPartyId, Long payerAccountId, Long payeeAccountId,
+                   Money amount, String descriptor, String metadata, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.requestId = requestId;
         this.payerPartyId = Objects.requireNonNull(payerPartyId);
@@ -72,6 +84,8 @@ public class Payment {
         this.payeeAccountId = Objects.requireNonNull(payeeAccountId);
         this.amount = amount.amount();
         this.currency = amount.currencyCode();
+        this.descriptor = descriptor;
+        this.metadata = metadata;
         this.status = PaymentStatus.PENDING;
         this.createdAt = now.atOffset(ZoneOffset.UTC);
         this.updatedAt = this.createdAt;
@@ -124,6 +138,18 @@ public class Payment {
 
     public PaymentStatus status() {
         return status;
+    }
+
+    public Optional<String> descriptor() {
+        return Optional.ofNullable(descriptor);
+    }
+
+    public Optional<String> metadata() {
+        return Optional.ofNullable(metadata);
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
     }
 
     public Optional<String> ledgerTransactionId() {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +36,21 @@ import java.util.UUID;
                 + " r.updatedAt = :now, r.version = r.version + 1"
                 + " where r.id = :id and r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING"
                 + " and r.expiresAt <= :now")
+@NamedQuery(name = PaymentRequest.TO_ACCOUNT,
+        query = "select r from PaymentRequest r where r.requesterAccountId = :account"
+                + " and (r.createdAt < :createdAt or (r.createdAt = :createdAt and r.id < :id))"
+                + " order by r.createdAt desc, r.id desc")
+@NamedQuery(name = PaymentRequest.FROM_ACCOUNT,
+        query = "select r from PaymentRequest r where (r.payerAccountId = :account or (r.payerAccountId is null"
+                + " and r.recipientPartyId = :owner and r.currency = :currency))"
+                + " and (r.createdAt < :createdAt or (r.createdAt = :createdAt and r.id < :id))"
+                + " order by r.createdAt desc, r.id desc")
 public class PaymentRequest {
 
+    /** Requests paid into an account, newest first, after a (created, id) cursor. */
+    public static final String TO_ACCOUNT = "PaymentRequest.toAccount";
+    /** Requests an account is to pay: its own, and those addressed to its owner in its currency. */
+    public static final String FROM_ACCOUNT = "PaymentRequest.fromAccount";
     public static final String DUE_FOR_EXPIRY = "PaymentRequest.dueForExpiry";
     public static final String EXPIRE_IF_DUE = "PaymentRequest.expireIfDue";
 
@@ -57,6 +71,20 @@ public class PaymentRequest {
 
     @Column(name = "recipient_party_id", length = 36, updatable = false)
     private String recipientPartyId;
+
+    /** When set, the only account this request may be paid from (dialect 002's {@code from}). */
+    @Column(name = "payer_account_id", updatable = false)
+    private Long payerAccountId;
+
+    /** A client's own JSON object, kept as its text. */
+    @Column(length = 4096, updatable = false)
+    private String metadata;
+
+    @Column(updatable = false)
+    private Double latitude;
+
+    @Column(updatable = false)
+    private Double longitude;
 
     @Column(nullable = false, precision = 19, scale = 4, updatable = false)
     private BigDecimal amount;
@@ -108,8 +136,8 @@ public class PaymentRequest {
         }
         Duration lifetime = builder.lifetime == null ? DEFAULT_LIFETIME : builder.lifetime;
         if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
-            throw ErrorCode.INVALID_DATA.exception("expires_in: must be between "
-                    + MIN_LIFETIME.toSeconds() + " and " + MAX_LIFETIME.toSeconds() + " seconds");
+            throw ErrorCode.INVALID_DATA.exception(builder.lifetimeField + ": must be between "
+                    + MIN_LIFETIME.toSeconds() + " seconds and " + MAX_LIFETIME.toDays() + " days ahead");
         }
         if (Objects.equals(builder.requesterPartyId, builder.recipientPartyId)) {
             throw ErrorCode.MERCHANT_CANNOT_BE_RECIPIENT.exception();
@@ -118,6 +146,10 @@ public class PaymentRequest {
         this.requesterPartyId = Objects.requireNonNull(builder.requesterPartyId, "requester");
         this.requesterAccountId = Objects.requireNonNull(builder.requesterAccountId, "requester account");
         this.recipientPartyId = builder.recipientPartyId;
+        this.payerAccountId = builder.payerAccountId;
+        this.metadata = builder.metadata;
+        this.latitude = builder.latitude;
+        this.longitude = builder.longitude;
         this.amount = money.amount();
         this.currency = money.currencyCode();
         this.description = builder.description;
@@ -125,7 +157,8 @@ public class PaymentRequest {
         this.order = builder.order;
         this.terminal = builder.terminal;
         this.notifyUrl = builder.notifyUrl;
-        OffsetDateTime created = now.atOffset(ZoneOffset.UTC);
+        // Microseconds are what both databases keep; listing cursors compare these exact values.
+        OffsetDateTime created = now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         this.createdAt = created;
         this.updatedAt = created;
         this.expiresAt = created.plus(lifetime);
@@ -187,6 +220,26 @@ public class PaymentRequest {
                 "Payment request " + id + " is " + status.name().toLowerCase() + ", not pending");
     }
 
+    /**
+     * Who may pay: the fixed paying account when there is one; otherwise the recipient when there
+     * is one; otherwise anyone who holds the code (a request to whoever it is handed to). Never the
+     * requester itself.
+     */
+    public boolean mayBePaidFrom(String partyId, Long accountId) {
+        if (requesterPartyId.equals(partyId)) {
+            return false;
+        }
+        if (payerAccountId != null) {
+            return payerAccountId.equals(accountId);
+        }
+        return recipientPartyId == null || recipientPartyId.equals(partyId);
+    }
+
+    /** Only a designated recipient can decline; a request to whoever holds the code is cancelled instead. */
+    public boolean mayBeDeclinedBy(String partyId) {
+        return partyId.equals(recipientPartyId);
+    }
+
     public boolean isParty(String partyId) {
         return requesterPartyId.equals(partyId) || partyId.equals(recipientPartyId);
     }
@@ -205,6 +258,22 @@ public class PaymentRequest {
 
     public Optional<String> recipientPartyId() {
         return Optional.ofNullable(recipientPartyId);
+    }
+
+    public Optional<Long> payerAccountId() {
+        return Optional.ofNullable(payerAccountId);
+    }
+
+    public Optional<String> metadata() {
+        return Optional.ofNullable(metadata);
+    }
+
+    public Optional<Double> latitude() {
+        return Optional.ofNullable(latitude);
+    }
+
+    public Optional<Double> longitude() {
+        return Optional.ofNullable(longitude);
     }
 
     public Money amount() {
@@ -252,6 +321,11 @@ public class PaymentRequest {
         private String requesterPartyId;
         private Long requesterAccountId;
         private String recipientPartyId;
+        private Long payerAccountId;
+        private String metadata;
+        private Double latitude;
+        private Double longitude;
+        private String lifetimeField = "expires_in";
         private Money amount;
         private String description;
         private String imageUrl;
@@ -271,6 +345,24 @@ public class PaymentRequest {
 
         public Builder recipient(String partyId) {
             this.recipientPartyId = partyId;
+            return this;
+        }
+
+        /** A designated payer: its party becomes the recipient, and only this account may pay. */
+        public Builder payer(String partyId, Long accountId) {
+            this.recipientPartyId = partyId;
+            this.payerAccountId = accountId;
+            return this;
+        }
+
+        public Builder metadata(String json) {
+            this.metadata = json;
+            return this;
+        }
+
+        public Builder location(Double latitude, Double longitude) {
+            this.latitude = latitude;
+            this.longitude = longitude;
             return this;
         }
 
@@ -306,6 +398,13 @@ public class PaymentRequest {
 
         public Builder lifetime(Duration lifetime) {
             this.lifetime = lifetime;
+            return this;
+        }
+
+        /** The lifetime, named in errors as the dialect's own field ({@code expires_in}, {@code expiration}). */
+        public Builder lifetime(Duration lifetime, String field) {
+            this.lifetime = lifetime;
+            this.lifetimeField = field;
             return this;
         }
 
