@@ -31,11 +31,22 @@ preboot="$PAYMENTS_DATA_DIR/preboot.asadmin"
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=%s\n' \
   "$bind" > "$preboot"
 
+# JMS: ActiveMQ's resource adapter, deployed before the application. By default it runs an embedded
+# broker that keeps its messages in the data directory; PAYMENTS_JMS_URL names an external one.
+jms_url="${PAYMENTS_JMS_URL:-vm://payments?broker.persistent=true&broker.useJmx=false&broker.dataDirectory=$PAYMENTS_DATA_DIR/activemq}"
+postboot="$PAYMENTS_DATA_DIR/postboot.asadmin"
+escaped_url=$(printf '%s' "$jms_url" | sed -e 's/:/\\:/g' -e 's/=/\\=/g')
+{
+  printf 'create-resource-adapter-config --property ServerUrl=%s activemq-rar\n' "$escaped_url"
+  printf 'deploy --type rar --name activemq-rar %s\n' "$(pwd)/payments-web/target/activemq-rar.rar"
+} > "$postboot"
+
 echo "Starting Pantheon Payments on http://$bind:$port/payments (data in $PAYMENTS_DATA_DIR)"
 # hazelcast.socket.bind.any=false keeps Payara's data grid port on the same address as HTTP.
 exec java -Dhazelcast.socket.bind.any=false ${PAYMENTS_JAVA_OPTS:-} -jar payments-web/target/payara-micro.jar \
   --nocluster --interfaces "$bind" \
   --port "$port" \
   --prebootcommandfile "$preboot" \
+  --postbootcommandfile "$postboot" \
   ${PAYMENTS_EXTRA_LIBS:+--addlibs "$PAYMENTS_EXTRA_LIBS"} \
   --deploy payments-web/target/payments.war --contextroot payments

@@ -544,6 +544,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class Callbacks001 extends CallbackScenarios {
+    }
+
+    @Nested
     class Concurrency {
 
         @Test

@@ -109,6 +109,13 @@ public class Parties {
                 .getResultStream().findFirst().map(ApiKey::partyId);
     }
 
+    /** The secret that signs the party's callbacks: that of its newest live key. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> signingSecretOf(String partyId) {
+        return em.createNamedQuery(ApiKey.NEWEST_OF_PARTY, ApiKey.class).setParameter("party", partyId)
+                .getResultList().stream().findFirst().map(key -> serverSecrets.unseal(key.signingSecretSealed()));
+    }
+
     private Optional<Party> byUsername(String username) {
         return em.createNamedQuery(Party.BY_USERNAME, Party.class).setParameter("username", username)
                 .getResultStream().findFirst();

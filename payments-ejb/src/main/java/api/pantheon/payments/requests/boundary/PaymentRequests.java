@@ -1,6 +1,8 @@
 package api.pantheon.payments.requests.boundary;
 
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.events.boundary.Events;
+import api.pantheon.payments.events.control.OutboundPolicy;
 import api.pantheon.payments.ledger.boundary.Ledger;
 import api.pantheon.payments.ledger.entity.Account;
 import api.pantheon.payments.ledger.entity.TransactionKind;
@@ -22,7 +24,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -53,12 +54,21 @@ public class PaymentRequests {
     @Inject
     Payments payments;
 
+    @Inject
+    Events events;
+
+    @Inject
+    OutboundPolicy outbound;
+
     public PaymentRequest create(String requesterPartyId, NewPaymentRequest order) {
         if (order.amount() == null) {
             throw ErrorCode.INVALID_DATA.exception("amount: is required");
         }
         Money amount = currencies.positive(order.amount(), order.currency());
         currencies.requireWithinLimit(amount);
+        if (order.notifyUrl() != null) {
+            outbound.requireAllowed("notify_url", order.notifyUrl());
+        }
         Party recipient = parties.findByUsernameOrPhone(order.recipient())
                 .orElseThrow(ErrorCode.RECIPIENT_NOT_FOUND::exception);
         Account payInto = ledger.walletOf(requesterPartyId, amount.currencyCode())
@@ -76,6 +86,7 @@ public class PaymentRequests {
                 .lifetime(order.lifetime())
                 .build(clock.instant());
         em.persist(request);
+        events.publish(request);
         return request;
     }
 
@@ -139,6 +150,7 @@ public class PaymentRequests {
         Payment payment = payments.execute(request.id(), payerPartyId, payer, request.requesterAccountId(),
                 request.amount(), TransactionKind.PAYMENT, details);
         request.markPaid(payment.id(), now);
+        events.publish(request);
         return payment;
     }
 
@@ -172,6 +184,7 @@ public class PaymentRequests {
         }
         PaymentRequest request = builder.build(now);
         em.persist(request);
+        events.publish(request);
         return request;
     }
 
@@ -215,6 +228,7 @@ public class PaymentRequests {
             throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the recipient may reject this payment request");
         }
         request.decline(clock.instant());
+        events.publish(request);
         return request;
     }
 
@@ -224,22 +238,28 @@ public class PaymentRequests {
             throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the requester may cancel this payment request");
         }
         request.cancel(clock.instant());
+        events.publish(request);
         return request;
     }
 
     /**
-     * Marks pending requests past their deadline as expired, at most {@code batch} of them, each by
-     * a conditional update: with several instances sweeping, each request expires exactly once.
+     * Stores the expiry of pending requests past their deadline, at most {@code batch} of them, each
+     * under its row lock and only if still pending: with several instances sweeping, each request
+     * expires once, with one event.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int expireDue(int batch) {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        Instant now = clock.instant();
         List<String> due = em.createNamedQuery(PaymentRequest.DUE_FOR_EXPIRY, String.class)
-                .setParameter("now", now).setMaxResults(batch).getResultList();
+                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(batch).getResultList();
         int expired = 0;
         for (String id : due) {
-            expired += em.createNamedQuery(PaymentRequest.EXPIRE_IF_DUE)
-                    .setParameter("id", id).setParameter("now", now).executeUpdate();
+            PaymentRequest request = em.find(PaymentRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (request != null && request.isDueForExpiry(now)) {
+                request.expire(now);
+                events.publish(request);
+                expired++;
+            }
         }
         return expired;
     }

@@ -1,6 +1,7 @@
 package api.pantheon.payments.requests.control;
 
 import api.pantheon.payments.requests.boundary.PaymentRequests;
+import api.pantheon.payments.time.OneAtATime;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -11,7 +12,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +36,7 @@ public class ExpirySweep {
     @Inject
     Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final OneAtATime guard = new OneAtATime();
     private volatile Instant lastCompleted;
 
     @PostConstruct
@@ -46,24 +46,17 @@ public class ExpirySweep {
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "payment request expiry")
     void sweep() {
-        if (!running.compareAndSet(false, true)) {
-            return; // the previous sweep is still catching up; it will take these rows too
-        }
-        try {
-            int expired;
-            do {
-                expired = requests.expireDue(BATCH);
-                if (expired > 0) {
-                    int count = expired;
-                    LOG.fine(() -> "Expired " + count + " payment requests");
-                }
-            } while (expired == BATCH);
-            lastCompleted = clock.instant();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Expiry sweep failed; the next one will retry", e);
-        } finally {
-            running.set(false);
-        }
+        guard.run(() -> {
+            try {
+                int expired;
+                do {
+                    expired = requests.expireDue(BATCH);
+                } while (expired == BATCH);
+                lastCompleted = clock.instant();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Expiry sweep failed; the next one will retry", e);
+            }
+        });
     }
 
     /** When the last sweep finished; liveness reads it to tell that deadlines are being kept. */

@@ -19,9 +19,13 @@ import java.util.Objects;
 @Table(name = "api_key")
 @NamedQuery(name = ApiKey.BY_TOKEN_HASH,
         query = "select k from ApiKey k where k.tokenHash = :hash and k.revokedAt is null")
+@NamedQuery(name = ApiKey.NEWEST_OF_PARTY,
+        query = "select k from ApiKey k where k.partyId = :party and k.revokedAt is null order by k.createdAt desc")
 public class ApiKey {
 
     public static final String BY_TOKEN_HASH = "ApiKey.byTokenHash";
+    /** The key whose signing secret signs the party's callbacks: its newest live one. */
+    public static final String NEWEST_OF_PARTY = "ApiKey.newestOfParty";
 
     @Id
     @Column(name = "key_id", length = 40)

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,11 +34,6 @@ import java.util.UUID;
 @NamedQuery(name = PaymentRequest.DUE_FOR_EXPIRY,
         query = "select r.id from PaymentRequest r where r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING"
                 + " and r.expiresAt <= :now order by r.expiresAt")
-@NamedQuery(name = PaymentRequest.EXPIRE_IF_DUE,
-        query = "update PaymentRequest r set r.status = api.pantheon.payments.requests.entity.RequestStatus.EXPIRED,"
-                + " r.updatedAt = :now, r.version = r.version + 1"
-                + " where r.id = :id and r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING"
-                + " and r.expiresAt <= :now")
 @NamedQuery(name = PaymentRequest.TO_ACCOUNT,
         query = "select r from PaymentRequest r where r.requesterAccountId = :account"
                 + " and (r.createdAt < :createdAt or (r.createdAt = :createdAt and r.id < :id))"
@@ -52,7 +50,6 @@ public class PaymentRequest {
     /** Requests an account is to pay: its own, and those addressed to its owner in its currency. */
     public static final String FROM_ACCOUNT = "PaymentRequest.fromAccount";
     public static final String DUE_FOR_EXPIRY = "PaymentRequest.dueForExpiry";
-    public static final String EXPIRE_IF_DUE = "PaymentRequest.expireIfDue";
 
     public static final Duration MIN_LIFETIME = Duration.ofSeconds(10);
     public static final Duration MAX_LIFETIME = Duration.ofDays(7);
@@ -126,6 +123,10 @@ public class PaymentRequest {
     @Version
     private long version;
 
+    /** Statuses entered since the boundary last published them as events; never stored here. */
+    @Transient
+    private List<RequestStatus> unpublished = new ArrayList<>();
+
     protected PaymentRequest() {
     }
 
@@ -163,6 +164,7 @@ public class PaymentRequest {
         this.updatedAt = created;
         this.expiresAt = created.plus(lifetime);
         this.status = RequestStatus.PENDING;
+        this.unpublished.add(RequestStatus.PENDING);
     }
 
     public static Builder builder() {
@@ -207,12 +209,40 @@ public class PaymentRequest {
         moveTo(RequestStatus.CANCELLED, now);
     }
 
+    /** Pending past its deadline: reads expired, but the stored status has not caught up yet. */
+    public boolean isDueForExpiry(Instant now) {
+        return status == RequestStatus.PENDING && isPastDeadline(now);
+    }
+
+    /** Stores the expiry that {@link #statusAt} already shows; only once the deadline has passed. */
+    public void expire(Instant now) {
+        if (!isDueForExpiry(now)) {
+            throw new IllegalStateException("Payment request " + id + " is " + status + " and due at " + expiresAt);
+        }
+        moveTo(RequestStatus.EXPIRED, now);
+    }
+
     private void moveTo(RequestStatus next, Instant now) {
         if (!status.canMoveTo(next)) {
             throw notPending();
         }
         status = next;
         updatedAt = now.atOffset(ZoneOffset.UTC);
+        unpublished().add(next);
+    }
+
+    /** The statuses entered since the last call, oldest first: each becomes an event in this transaction. */
+    public List<RequestStatus> takeUnpublished() {
+        List<RequestStatus> taken = List.copyOf(unpublished());
+        unpublished.clear();
+        return taken;
+    }
+
+    private List<RequestStatus> unpublished() {
+        if (unpublished == null) {
+            unpublished = new ArrayList<>(); // entities loaded by JPA skip field initialisers
+        }
+        return unpublished;
     }
 
     private RuntimeException notPending() {

@@ -162,13 +162,10 @@ class LedgerMappingTest {
         List<String> due = inTransaction(em -> em.createNamedQuery(PaymentRequest.DUE_FOR_EXPIRY, String.class)
                 .setParameter("now", NOW.plusSeconds(30).atOffset(java.time.ZoneOffset.UTC)).getResultList());
         assertEquals(true, due.contains(saved.id()));
-        int expired = inTransaction(em -> em.createNamedQuery(PaymentRequest.EXPIRE_IF_DUE)
-                .setParameter("id", saved.id()).setParameter("now", NOW.plusSeconds(30).atOffset(java.time.ZoneOffset.UTC))
-                .executeUpdate());
-        int again = inTransaction(em -> em.createNamedQuery(PaymentRequest.EXPIRE_IF_DUE)
-                .setParameter("id", saved.id()).setParameter("now", NOW.plusSeconds(31).atOffset(java.time.ZoneOffset.UTC))
-                .executeUpdate());
-        assertEquals(1, expired);
-        assertEquals(0, again, "expiry happens exactly once");
+        inTransaction(em -> {
+            em.find(PaymentRequest.class, saved.id()).expire(NOW.plusSeconds(30));
+            return null;
+        });
+        assertEquals(RequestStatus.EXPIRED, inTransaction(em -> em.find(PaymentRequest.class, saved.id())).statusAt(NOW));
     }
 }

@@ -85,6 +85,23 @@ class PaymentRequestTest {
     }
 
     @Test
+    void everyStatusEnteredIsPublishedOnceInOrder() {
+        PaymentRequest request = valid().lifetime(Duration.ofSeconds(10)).build(NOW);
+        assertEquals(java.util.List.of(RequestStatus.PENDING), request.takeUnpublished());
+        assertEquals(java.util.List.of(), request.takeUnpublished());
+        request.expire(NOW.plusSeconds(10));
+        assertEquals(java.util.List.of(RequestStatus.EXPIRED), request.takeUnpublished());
+        assertThrows(IllegalStateException.class, () -> request.expire(NOW.plusSeconds(11)));
+    }
+
+    @Test
+    void refusesToStoreAnExpiryBeforeTheDeadline() {
+        PaymentRequest request = valid().lifetime(Duration.ofSeconds(10)).build(NOW);
+        assertThrows(IllegalStateException.class, () -> request.expire(NOW.plusSeconds(9)));
+        assertEquals(RequestStatus.PENDING, request.statusAt(NOW.plusSeconds(9)));
+    }
+
+    @Test
     void paidRecordsTheTransaction() {
         PaymentRequest request = valid().build(NOW);
         request.markPaid("tx-1", NOW.plusSeconds(5));

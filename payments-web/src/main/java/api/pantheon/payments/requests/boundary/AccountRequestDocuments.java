@@ -1,7 +1,6 @@
 package api.pantheon.payments.requests.boundary;
 
 import api.pantheon.payments.requests.entity.PaymentRequest;
-import api.pantheon.payments.requests.entity.RequestStatus;
 import api.pantheon.payments.rest.JsonBody;
 import api.pantheon.payments.rest.Rfc3339;
 import jakarta.json.JsonValue;
@@ -24,17 +23,12 @@ public final class AccountRequestDocuments {
                        String status, String id, String creationDate, JsonValue metadata) {
     }
 
-    /** The request's status in this dialect's words; a payment under way still reads PENDING. */
-    public static String statusWord(RequestStatus status) {
-        return status == RequestStatus.PROCESSING ? RequestStatus.PENDING.name() : status.name();
-    }
-
     public static Item item(PaymentRequest request, Instant now) {
         Location location = request.latitude().isPresent() && request.longitude().isPresent()
                 ? new Location(request.latitude().get(), request.longitude().get()) : null;
         return new Item(request.amount().amount(), request.amount().currencyCode(), request.requesterAccountId(),
                 request.payerAccountId().orElse(null), Rfc3339.format(request.expiresAt()), location,
-                statusWord(request.statusAt(now)), request.id(), Rfc3339.format(request.createdAt()),
+                StatusWords.accounts002(request.statusAt(now)), request.id(), Rfc3339.format(request.createdAt()),
                 request.metadata().map(JsonBody::readStored).orElse(null));
     }
 }

@@ -1,7 +1,6 @@
 package api.pantheon.payments.requests.boundary;
 
 import api.pantheon.payments.requests.entity.PaymentRequest;
-import api.pantheon.payments.requests.entity.RequestStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -22,24 +21,15 @@ public final class RequestDocuments {
     public record Status(String id, String status, long expires) {
     }
 
-    /** Declined, cancelled and expired all read {@code rejected}, as the seed documents. */
-    public static String statusWord(RequestStatus status) {
-        return switch (status) {
-            case PENDING, PROCESSING -> "pending";
-            case PAID -> "paid";
-            case DECLINED, CANCELLED, EXPIRED -> "rejected";
-        };
-    }
-
     public static Document document(PaymentRequest request, Instant now) {
         return new Document(request.id(), request.transactionId().orElse(null), request.amount().amount(),
                 request.amount().currencyCode(), request.description().orElse(null), request.imageUrl().orElse(null),
-                statusWord(request.statusAt(now)), request.order().orElse(null), request.terminal().orElse(null),
+                StatusWords.payments001(request.statusAt(now)), request.order().orElse(null), request.terminal().orElse(null),
                 request.createdAt().getEpochSecond(), request.updatedAt().getEpochSecond(),
                 request.expiresAt().getEpochSecond());
     }
 
     public static Status status(PaymentRequest request, Instant now) {
-        return new Status(request.id(), statusWord(request.statusAt(now)), request.expiresAt().getEpochSecond());
+        return new Status(request.id(), StatusWords.payments001(request.statusAt(now)), request.expiresAt().getEpochSecond());
     }
 }

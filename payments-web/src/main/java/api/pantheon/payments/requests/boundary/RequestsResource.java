@@ -1,5 +1,7 @@
 package api.pantheon.payments.requests.boundary;
 
+import api.pantheon.payments.events.boundary.EventDocuments;
+import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.requests.entity.PaymentRequest;
 import api.pantheon.payments.rest.ErrorEnvelope;
 import api.pantheon.payments.rest.JsonBody;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -40,6 +43,9 @@ public class RequestsResource {
 
     @Inject
     PaymentRequests requests;
+
+    @Inject
+    Events events;
 
     @Inject
     Clock clock;
@@ -127,6 +133,14 @@ public class RequestsResource {
     @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
     public RequestDocuments.Document cancel(@PathParam("id") String id) {
         return RequestDocuments.document(requests.cancel(id, callerId()), clock.instant());
+    }
+
+    @GET
+    @Path("{id}/callbacks")
+    @Operation(summary = "Every attempt to deliver this request's callbacks: time, URL, HTTP status or error, duration")
+    @APIResponse(responseCode = "404", description = "payment_not_found (300)")
+    public List<EventDocuments.Attempt> callbacks(@PathParam("id") String id) {
+        return events.attempts(id, callerId()).stream().map(EventDocuments.Attempt::of).toList();
     }
 
     private String callerId() {

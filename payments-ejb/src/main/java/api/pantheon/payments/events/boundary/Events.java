@@ -1,0 +1,156 @@
+package api.pantheon.payments.events.boundary;
+
+import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.events.control.CallbackDocument;
+import api.pantheon.payments.events.control.CallbackSender;
+import api.pantheon.payments.events.control.RetrySchedule;
+import api.pantheon.payments.events.entity.Delivery;
+import api.pantheon.payments.events.entity.DeliveryAttempt;
+import api.pantheon.payments.events.entity.Event;
+import api.pantheon.payments.parties.boundary.Parties;
+import api.pantheon.payments.requests.entity.PaymentRequest;
+import api.pantheon.payments.requests.entity.RequestStatus;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Events and their deliveries. {@link #publish} runs inside the transaction that changed a request,
+ * so an event exists exactly when its change does; the rest moves deliveries along, each step in a
+ * transaction of its own, so that a failure anywhere leaves the delivery owed, never lost.
+ */
+@Stateless
+public class Events {
+
+    /** A delivery queued or being sent this long ago lost its message or its worker (a stop, a crash). */
+    private static final Duration STALE_AFTER = Duration.ofMinutes(5);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RetrySchedule retrySchedule;
+
+    @Inject
+    Parties parties;
+
+    /** Writes an event for every status the request entered, and owes a callback for each change. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void publish(PaymentRequest request) {
+        Instant now = clock.instant();
+        for (RequestStatus status : request.takeUnpublished()) {
+            Event event = new Event(request.requesterPartyId(), request.id(), status,
+                    status == RequestStatus.PAID ? request.transactionId().orElse(null) : null, now);
+            em.persist(event);
+            if (status != RequestStatus.PENDING && request.notifyUrl().isPresent()) {
+                em.flush(); // the delivery keeps the event's sequence for ordering
+                em.persist(new Delivery(event, request.notifyUrl().get(), now));
+            }
+        }
+    }
+
+    /** Claims deliveries that are due (and not waiting behind an earlier one of theirs) for the queue. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> claimDue(int max) {
+        Instant now = clock.instant();
+        em.createNamedQuery(Delivery.STALE, Delivery.class)
+                .setParameter("before", now.minus(STALE_AFTER).atOffset(ZoneOffset.UTC))
+                .getResultList().forEach(delivery -> delivery.requeueStale(now));
+        List<String> due = em.createNamedQuery(Delivery.DUE, String.class)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(max).getResultList();
+        for (String id : due) {
+            em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE).queued(now);
+        }
+        return due;
+    }
+
+    /** A worker takes a queued delivery; empty when it is not queued any more (a duplicate message). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Outgoing> start(String deliveryId) {
+        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || !delivery.start(clock.instant())) {
+            return Optional.empty();
+        }
+        Event event = em.find(Event.class, delivery.eventId());
+        PaymentRequest request = em.find(PaymentRequest.class, event.requestId());
+        String secret = parties.signingSecretOf(event.partyId()).orElse("");
+        return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(),
+                CallbackDocument.of(event, request, secret)));
+    }
+
+    /** Records the try; a 2xx delivers, anything else is retried on the schedule or ends dead. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void finish(String deliveryId, CallbackSender.Outcome outcome) {
+        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        DeliveryAttempt attempt = new DeliveryAttempt(delivery, outcome.at(), outcome.httpStatus(), outcome.error(),
+                outcome.durationMillis());
+        em.persist(attempt);
+        if (attempt.succeeded()) {
+            delivery.delivered(clock.instant());
+        } else {
+            delivery.failed(retrySchedule.pauses(), clock.instant());
+        }
+    }
+
+    /** The delivery log of a request, for its requester. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<DeliveryAttempt> attempts(String requestId, String callerPartyId) {
+        PaymentRequest request = requestId == null ? null : em.find(PaymentRequest.class, requestId);
+        if (request == null || !request.isParty(callerPartyId)) {
+            throw ErrorCode.PAYMENT_NOT_FOUND.exception();
+        }
+        return em.createNamedQuery(DeliveryAttempt.OF_REQUEST, DeliveryAttempt.class)
+                .setParameter("request", requestId).getResultList();
+    }
+
+    /** Owes the event's callback again, delivered or dead; answers the new delivery. */
+    public Delivery replay(String eventId, String callerPartyId) {
+        Event event = ownEvent(eventId, callerPartyId);
+        PaymentRequest request = em.find(PaymentRequest.class, event.requestId());
+        String url = request.notifyUrl().orElseThrow(() -> ErrorCode.INVALID_DATA.exception(
+                "event: its payment request has no notify_url to deliver to"));
+        if (event.status() == RequestStatus.PENDING) {
+            throw ErrorCode.INVALID_DATA.exception("event: a creation is not delivered as a callback");
+        }
+        Delivery delivery = new Delivery(event, url, clock.instant());
+        em.persist(delivery);
+        return delivery;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Delivery> deliveriesOf(String eventId, String callerPartyId) {
+        Event event = ownEvent(eventId, callerPartyId);
+        return em.createNamedQuery(Delivery.OF_EVENT, Delivery.class).setParameter("event", event.id()).getResultList();
+    }
+
+    /** The caller's events, newest first, below {@code beforeSequence}. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public EventPage page(String callerPartyId, long beforeSequence, int limit) {
+        List<Event> found = em.createNamedQuery(Event.OF_PARTY, Event.class).setParameter("party", callerPartyId)
+                .setParameter("before", beforeSequence).setMaxResults(limit + 1).getResultList();
+        if (found.size() <= limit) {
+            return new EventPage(found, Optional.empty());
+        }
+        List<Event> page = List.copyOf(found.subList(0, limit));
+        return new EventPage(page, Optional.of(page.get(limit - 1).sequence()));
+    }
+
+    private Event ownEvent(String eventId, String callerPartyId) {
+        return Optional.ofNullable(eventId == null ? null : em.find(Event.class, eventId))
+                .filter(event -> event.partyId().equals(callerPartyId))
+                .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No such event"));
+    }
+}

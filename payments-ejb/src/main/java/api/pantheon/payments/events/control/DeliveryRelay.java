@@ -1,0 +1,51 @@
+package api.pantheon.payments.events.control;
+
+import api.pantheon.payments.events.boundary.Events;
+import api.pantheon.payments.time.OneAtATime;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every second, moves owed deliveries that are due from the database onto the JMS queue. Owed
+ * deliveries are rows, so after a restart (or a lost message) they are simply found again.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DeliveryRelay {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryRelay.class.getName());
+    private static final int BATCH = 500;
+
+    @Inject
+    Events events;
+
+    @Inject
+    DeliveryQueue queue;
+
+    private final OneAtATime guard = new OneAtATime();
+
+    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "callback relay")
+    void relay() {
+        guard.run(() -> {
+            try {
+                List<String> due;
+                do {
+                    due = events.claimDue(BATCH);
+                    queue.send(due);
+                } while (due.size() == BATCH);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Relaying deliveries failed; the next tick retries", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,160 @@
+package api.pantheon.payments.events.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One event owed to one URL. The database row is the promise: whatever happens to the queue or the
+ * server, a delivery stays owed until it is delivered or dead. Deliveries of one request to one URL
+ * go out in event order: one waits while an earlier one is still owed.
+ */
+@Entity
+@Table(name = "delivery")
+@NamedQuery(name = Delivery.DUE, query = "select d.id from Delivery d where d.state = api.pantheon.payments.events.entity.DeliveryState.PENDING"
+        + " and d.nextAttemptAt <= :now and not exists (select e from Delivery e where e.requestId = d.requestId"
+        + " and e.url = d.url and e.eventSequence < d.eventSequence and e.state in (api.pantheon.payments.events.entity.DeliveryState.PENDING,"
+        + " api.pantheon.payments.events.entity.DeliveryState.QUEUED, api.pantheon.payments.events.entity.DeliveryState.SENDING))"
+        + " order by d.eventSequence")
+@NamedQuery(name = Delivery.STALE, query = "select d from Delivery d where d.state in (api.pantheon.payments.events.entity.DeliveryState.QUEUED,"
+        + " api.pantheon.payments.events.entity.DeliveryState.SENDING) and d.updatedAt < :before")
+@NamedQuery(name = Delivery.OF_EVENT, query = "select d from Delivery d where d.eventId = :event order by d.createdAt")
+public class Delivery {
+
+    public static final String DUE = "Delivery.due";
+    public static final String STALE = "Delivery.stale";
+    public static final String OF_EVENT = "Delivery.ofEvent";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "event_id", nullable = false, length = 36, updatable = false)
+    private String eventId;
+
+    @Column(name = "event_sequence", nullable = false, updatable = false)
+    private Long eventSequence;
+
+    @Column(name = "request_id", nullable = false, length = 36, updatable = false)
+    private String requestId;
+
+    @Column(nullable = false, length = 2048, updatable = false)
+    private String url;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private DeliveryState state;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private OffsetDateTime nextAttemptAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    private long version;
+
+    protected Delivery() {
+    }
+
+    public Delivery(Event event, String url, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.eventId = event.id();
+        this.eventSequence = event.sequence();
+        this.requestId = event.requestId();
+        this.url = url;
+        this.state = DeliveryState.PENDING;
+        this.nextAttemptAt = now.atOffset(ZoneOffset.UTC);
+        this.createdAt = nextAttemptAt;
+        this.updatedAt = nextAttemptAt;
+    }
+
+    public void queued(Instant now) {
+        move(DeliveryState.PENDING, DeliveryState.QUEUED, now);
+    }
+
+    /** A worker takes it; false when another already did (a message delivered twice). */
+    public boolean start(Instant now) {
+        if (state != DeliveryState.QUEUED) {
+            return false;
+        }
+        move(DeliveryState.QUEUED, DeliveryState.SENDING, now);
+        attempts++;
+        return true;
+    }
+
+    public void delivered(Instant now) {
+        move(DeliveryState.SENDING, DeliveryState.DELIVERED, now);
+    }
+
+    /** After a failed try: due again after the schedule's next pause, or dead when none is left. */
+    public void failed(List<Duration> retrySchedule, Instant now) {
+        if (attempts > retrySchedule.size()) {
+            move(DeliveryState.SENDING, DeliveryState.DEAD, now);
+        } else {
+            move(DeliveryState.SENDING, DeliveryState.PENDING, now);
+            nextAttemptAt = now.plus(retrySchedule.get(attempts - 1)).atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** A message or a worker was lost (the server stopped); owed again now. */
+    public void requeueStale(Instant now) {
+        state = DeliveryState.PENDING;
+        nextAttemptAt = now.atOffset(ZoneOffset.UTC);
+        updatedAt = nextAttemptAt;
+    }
+
+    private void move(DeliveryState from, DeliveryState to, Instant now) {
+        if (state != from) {
+            throw new IllegalStateException("delivery " + id + " is " + state + ", not " + from);
+        }
+        state = to;
+        updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public DeliveryState state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Optional<Instant> nextAttemptAt() {
+        return state == DeliveryState.PENDING ? Optional.of(nextAttemptAt.toInstant()) : Optional.empty();
+    }
+}
