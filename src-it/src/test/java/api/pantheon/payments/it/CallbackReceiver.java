@@ -24,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 /** A client's callback endpoint in the test JVM: records every POST, and can fail on purpose. */
 final class CallbackReceiver implements AutoCloseable {
 
-    record Received(String path, JsonObject body, String eventIdHeader, long receivedAtMillis) {
+    record Received(String path, JsonObject body, String eventIdHeader, String signatureHeader, String rawBody,
+                    long receivedAtMillis) {
     }
 
     private final HttpServer server;
@@ -32,8 +33,13 @@ final class CallbackReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
     CallbackReceiver() {
+        this(0);
+    }
+
+    /** On a fixed port, for receivers the server is configured with before it starts (gateways). */
+    CallbackReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,7 +52,8 @@ final class CallbackReceiver implements AutoCloseable {
             if (status == 200) {
                 try (JsonReader reader = Json.createReader(new StringReader(text))) {
                     received.add(new Received(path, reader.readObject(),
-                            exchange.getRequestHeaders().getFirst("Payments-Event-Id"), System.currentTimeMillis()));
+                            exchange.getRequestHeaders().getFirst("Payments-Event-Id"),
+                            exchange.getRequestHeaders().getFirst("Payments-Signature"), text, System.currentTimeMillis()));
                 }
             }
             exchange.sendResponseHeaders(status, -1);
@@ -86,18 +93,22 @@ final class CallbackReceiver implements AutoCloseable {
         return at(path);
     }
 
+    static String hmacHex(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Seed 001's signature: hex HMAC-SHA256 of id&transaction_id&order&amount&status&completed. */
     static boolean signedWith(String secret, JsonObject body) {
         String text = String.join("&", body.getString("id"), body.getString("transaction_id", ""),
                 body.getString("order", ""), body.getJsonNumber("amount").bigDecimalValue().toPlainString(),
                 body.getString("status"), String.valueOf(body.getJsonNumber("completed").longValue()));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8))).equals(body.getString("signature"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return hmacHex(secret, text).equals(body.getString("signature"));
     }
 
     @Override

@@ -548,6 +548,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class Messaging000 extends MessagingScenarios {
+    }
+
+    @Nested
     class Concurrency {
 
         @Test

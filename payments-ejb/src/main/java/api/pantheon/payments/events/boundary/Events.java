@@ -1,13 +1,16 @@
 package api.pantheon.payments.events.boundary;
 
+import api.pantheon.payments.channels.control.Channels;
+import api.pantheon.payments.channels.control.RequestMessage;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.control.CallbackDocument;
-import api.pantheon.payments.events.control.CallbackSender;
+import api.pantheon.payments.events.control.DeliveryOutcome;
 import api.pantheon.payments.events.control.RetrySchedule;
 import api.pantheon.payments.events.entity.Delivery;
 import api.pantheon.payments.events.entity.DeliveryAttempt;
 import api.pantheon.payments.events.entity.Event;
 import api.pantheon.payments.parties.boundary.Parties;
+import api.pantheon.payments.parties.entity.Party;
 import api.pantheon.payments.requests.entity.PaymentRequest;
 import api.pantheon.payments.requests.entity.RequestStatus;
 import jakarta.ejb.Stateless;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Events and their deliveries. {@link #publish} runs inside the transaction that changed a request,
@@ -47,6 +51,13 @@ public class Events {
     @Inject
     Parties parties;
 
+    @Inject
+    Channels channels;
+
+    @Inject
+    @ConfigProperty(name = "payments.public-url")
+    String publicUrl;
+
     /** Writes an event for every status the request entered, and owes a callback for each change. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void publish(PaymentRequest request) {
@@ -58,6 +69,11 @@ public class Events {
             if (status != RequestStatus.PENDING && request.notifyUrl().isPresent()) {
                 em.flush(); // the delivery keeps the event's sequence for ordering
                 em.persist(new Delivery(event, request.notifyUrl().get(), now));
+            }
+            if (status == RequestStatus.PENDING && request.channel().filter(channels::isSent).isPresent()) {
+                em.flush();
+                String channel = request.channel().get();
+                em.persist(new Delivery(event, channelTarget(channel, request), channel, now));
             }
         }
     }
@@ -86,14 +102,24 @@ public class Events {
         }
         Event event = em.find(Event.class, delivery.eventId());
         PaymentRequest request = em.find(PaymentRequest.class, event.requestId());
-        String secret = parties.signingSecretOf(event.partyId()).orElse("");
-        return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(),
-                CallbackDocument.of(event, request, secret)));
+        if (delivery.channel().isEmpty()) {
+            String secret = parties.signingSecretOf(event.partyId()).orElse("");
+            return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(), Optional.empty(), null,
+                    CallbackDocument.of(event, request, secret)));
+        }
+        String channel = delivery.channel().get();
+        Party requester = em.find(Party.class, request.requesterPartyId());
+        Party recipient = em.find(Party.class, request.recipientPartyId().orElseThrow());
+        String payLink = publicUrl + "/v1/requests/" + request.id() + "/pay";
+        String body = Channels.EMAIL.equals(channel) ? RequestMessage.text(request, requester, payLink)
+                : RequestMessage.gatewayBody(event, channel, request, requester, recipient, payLink);
+        return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(), Optional.of(channel),
+                "Payment request: " + request.amount(), body));
     }
 
     /** Records the try; a 2xx delivers, anything else is retried on the schedule or ends dead. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void finish(String deliveryId, CallbackSender.Outcome outcome) {
+    public void finish(String deliveryId, DeliveryOutcome outcome) {
         Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
         DeliveryAttempt attempt = new DeliveryAttempt(delivery, outcome.at(), outcome.httpStatus(), outcome.error(),
                 outcome.durationMillis());
@@ -103,6 +129,24 @@ public class Events {
         } else {
             delivery.failed(retrySchedule.pauses(), clock.instant());
         }
+    }
+
+    /** Where a request goes through a channel: the gateway's URL, or the recipient's email address. */
+    private String channelTarget(String channel, PaymentRequest request) {
+        if (Channels.EMAIL.equals(channel)) {
+            return "mailto:" + em.find(Party.class, request.recipientPartyId().orElseThrow()).email().orElseThrow();
+        }
+        return channels.gatewayUrl(channel).orElseThrow();
+    }
+
+    /** Every delivery of a request (callbacks and channels), for its parties. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Delivery> deliveriesOfRequest(String requestId, String callerPartyId) {
+        PaymentRequest request = requestId == null ? null : em.find(PaymentRequest.class, requestId);
+        if (request == null || !request.isParty(callerPartyId)) {
+            throw ErrorCode.PAYMENT_NOT_FOUND.exception();
+        }
+        return em.createNamedQuery(Delivery.OF_REQUEST, Delivery.class).setParameter("request", requestId).getResultList();
     }
 
     /** The delivery log of a request, for its requester. */

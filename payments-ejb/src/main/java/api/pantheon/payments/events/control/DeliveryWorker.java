@@ -1,5 +1,8 @@
 package api.pantheon.payments.events.control;
 
+import api.pantheon.payments.channels.control.Channels;
+import api.pantheon.payments.channels.control.MailSender;
+import api.pantheon.payments.channels.control.RequestMessage;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.events.boundary.Outgoing;
 import jakarta.ejb.ActivationConfigProperty;
@@ -11,6 +14,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -30,7 +34,16 @@ public class DeliveryWorker implements MessageListener {
     Events events;
 
     @Inject
-    CallbackSender sender;
+    WebhookSender webhooks;
+
+    @Inject
+    MailSender mail;
+
+    @Inject
+    Channels channels;
+
+    @Inject
+    Clock clock;
 
     @Override
     public void onMessage(Message message) {
@@ -45,6 +58,19 @@ public class DeliveryWorker implements MessageListener {
             return;
         }
         Outgoing delivery = outgoing.get();
-        events.finish(delivery.deliveryId(), sender.post(delivery.url(), delivery.eventId(), delivery.body()));
+        events.finish(delivery.deliveryId(), send(delivery));
+    }
+
+    private DeliveryOutcome send(Outgoing delivery) {
+        if (delivery.channel().isEmpty()) {
+            return webhooks.post(delivery.url(), delivery.eventId(), null, delivery.body());
+        }
+        String channel = delivery.channel().get();
+        if (Channels.EMAIL.equals(channel)) {
+            return mail.send(delivery.url(), delivery.subject(), delivery.body());
+        }
+        String signature = RequestMessage.signature(channels.gatewaySecret(channel), clock.instant().getEpochSecond(),
+                delivery.body());
+        return webhooks.post(delivery.url(), delivery.eventId(), signature, delivery.body());
     }
 }

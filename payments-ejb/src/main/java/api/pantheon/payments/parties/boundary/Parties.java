@@ -1,5 +1,6 @@
 package api.pantheon.payments.parties.boundary;
 
+import api.pantheon.payments.channels.control.Channels;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.parties.control.PhoneNumbers;
 import api.pantheon.payments.parties.entity.ApiKey;
@@ -26,6 +27,8 @@ public class Parties {
     /** Starts with a letter, so that a username can never be mistaken for a phone number. */
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9_.-]{2,63}");
     private static final int DISPLAY_NAME_MAX = 128;
+    /** Deliberately loose: the mail server is the judge; this only stops what is plainly not an address. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]+");
 
     @PersistenceContext
     EntityManager em;
@@ -39,7 +42,15 @@ public class Parties {
     @Inject
     ServerSecrets serverSecrets;
 
+    @Inject
+    Channels channels;
+
     public Party register(PartyKind kind, String username, String phone, String displayName) {
+        return register(kind, username, phone, displayName, null, null);
+    }
+
+    public Party register(PartyKind kind, String username, String phone, String displayName, String email,
+                          String preferredChannel) {
         if (kind != PartyKind.MERCHANT && kind != PartyKind.PERSON) {
             throw ErrorCode.INVALID_DATA.exception("kind: must be MERCHANT or PERSON");
         }
@@ -60,7 +71,12 @@ public class Parties {
                 || e164 != null && byPhone(e164).isPresent()) {
             throw ErrorCode.PARTY_EXISTS.exception();
         }
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw ErrorCode.INVALID_DATA.exception("email: not an email address");
+        }
+        String channel = preferredChannel == null ? null : channels.require("preferred_channel", preferredChannel);
         Party party = new Party(kind, normalizedUsername, e164, displayName, clock.instant());
+        party.reachableBy(email, channel);
         try {
             em.persist(party);
             em.flush();

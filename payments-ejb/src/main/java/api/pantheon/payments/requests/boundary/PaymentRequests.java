@@ -1,5 +1,6 @@
 package api.pantheon.payments.requests.boundary;
 
+import api.pantheon.payments.channels.control.Channels;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.events.control.OutboundPolicy;
@@ -22,7 +23,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -60,6 +60,9 @@ public class PaymentRequests {
     @Inject
     OutboundPolicy outbound;
 
+    @Inject
+    Channels channels;
+
     public PaymentRequest create(String requesterPartyId, NewPaymentRequest order) {
         if (order.amount() == null) {
             throw ErrorCode.INVALID_DATA.exception("amount: is required");
@@ -71,6 +74,7 @@ public class PaymentRequests {
         }
         Party recipient = parties.findByUsernameOrPhone(order.recipient())
                 .orElseThrow(ErrorCode.RECIPIENT_NOT_FOUND::exception);
+        String channel = channelFor(order.channel(), recipient);
         Account payInto = ledger.walletOf(requesterPartyId, amount.currencyCode())
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("currency: you hold no "
                         + amount.currencyCode() + " account to be paid into"));
@@ -84,6 +88,7 @@ public class PaymentRequests {
                 .terminal(order.terminal())
                 .notifyUrl(order.notifyUrl())
                 .lifetime(order.lifetime())
+                .channel(channel)
                 .build(clock.instant());
         em.persist(request);
         events.publish(request);
@@ -128,6 +133,23 @@ public class PaymentRequests {
             throw ErrorCode.INVALID_DATA.exception("from.currency: the request is in " + request.amount().currencyCode());
         }
         return settle(request, callerPartyId, fromAccountId, "from.account.id", details);
+    }
+
+    /** The channel asked for, else the recipient's preferred one, else the inbox; email needs an address. */
+    private String channelFor(String asked, Party recipient) {
+        String channel = asked != null ? channels.require("channel", asked)
+                : recipient.preferredChannel().filter(channels.available()::contains).orElse(Channels.INBOX);
+        if (Channels.EMAIL.equals(channel) && recipient.email().isEmpty()) {
+            throw ErrorCode.INVALID_DATA.exception("channel: the recipient has no email address");
+        }
+        return channel;
+    }
+
+    /** Pending requests addressed to the caller, newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<PaymentRequest> inbox(String callerPartyId, int limit) {
+        return em.createNamedQuery(PaymentRequest.INBOX, PaymentRequest.class).setParameter("party", callerPartyId)
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC)).setMaxResults(limit).getResultList();
     }
 
     private static void requirePayer(PaymentRequest request, String callerPartyId, Long accountId, String accountField) {
@@ -178,11 +200,10 @@ public class PaymentRequests {
             }
             builder.payer(from.partyId(), from.id());
         }
-        Instant now = clock.instant();
         if (order.expiration() != null) {
-            builder.lifetime(Duration.between(now, order.expiration()), "expiration");
+            builder.deadline(order.expiration(), "expiration");
         }
-        PaymentRequest request = builder.build(now);
+        PaymentRequest request = builder.build(clock.instant());
         em.persist(request);
         events.publish(request);
         return request;

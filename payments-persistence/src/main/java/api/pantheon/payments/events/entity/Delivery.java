@@ -31,11 +31,13 @@ import java.util.UUID;
 @NamedQuery(name = Delivery.STALE, query = "select d from Delivery d where d.state in (api.pantheon.payments.events.entity.DeliveryState.QUEUED,"
         + " api.pantheon.payments.events.entity.DeliveryState.SENDING) and d.updatedAt < :before")
 @NamedQuery(name = Delivery.OF_EVENT, query = "select d from Delivery d where d.eventId = :event order by d.createdAt")
+@NamedQuery(name = Delivery.OF_REQUEST, query = "select d from Delivery d where d.requestId = :request order by d.createdAt")
 public class Delivery {
 
     public static final String DUE = "Delivery.due";
     public static final String STALE = "Delivery.stale";
     public static final String OF_EVENT = "Delivery.ofEvent";
+    public static final String OF_REQUEST = "Delivery.ofRequest";
 
     @Id
     @Column(length = 36)
@@ -50,8 +52,13 @@ public class Delivery {
     @Column(name = "request_id", nullable = false, length = 36, updatable = false)
     private String requestId;
 
+    /** Where it goes: a callback URL, a gateway URL, or mailto: an address. */
     @Column(nullable = false, length = 2048, updatable = false)
     private String url;
+
+    /** Empty for a callback; the messaging channel for a request delivered to its recipient. */
+    @Column(length = 32, updatable = false)
+    private String channel;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -76,7 +83,12 @@ public class Delivery {
     }
 
     public Delivery(Event event, String url, Instant now) {
+        this(event, url, null, now);
+    }
+
+    public Delivery(Event event, String url, String channel, Instant now) {
         this.id = UUID.randomUUID().toString();
+        this.channel = channel;
         this.eventId = event.id();
         this.eventSequence = event.sequence();
         this.requestId = event.requestId();
@@ -144,6 +156,10 @@ public class Delivery {
 
     public String url() {
         return url;
+    }
+
+    public Optional<String> channel() {
+        return Optional.ofNullable(channel);
     }
 
     public DeliveryState state() {

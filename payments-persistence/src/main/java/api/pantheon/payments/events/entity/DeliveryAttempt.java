@@ -63,8 +63,9 @@ public class DeliveryAttempt {
         this.durationMillis = durationMillis;
     }
 
+    /** A 2xx answer, or (for mail, which has no HTTP status) no error. */
     public boolean succeeded() {
-        return httpStatus != null && httpStatus >= 200 && httpStatus < 300;
+        return error == null && (httpStatus == null || httpStatus >= 200 && httpStatus < 300);
     }
 
     public String eventId() {

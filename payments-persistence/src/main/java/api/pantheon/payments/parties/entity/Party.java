@@ -43,6 +43,13 @@ public class Party {
     @Column(name = "display_name", length = 128)
     private String displayName;
 
+    @Column(length = 254)
+    private String email;
+
+    /** The messaging channel used when a request names none. */
+    @Column(name = "preferred_channel", length = 32)
+    private String preferredChannel;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -79,6 +86,19 @@ public class Party {
 
     public Optional<String> displayName() {
         return Optional.ofNullable(displayName);
+    }
+
+    public void reachableBy(String email, String preferredChannel) {
+        this.email = email;
+        this.preferredChannel = preferredChannel;
+    }
+
+    public Optional<String> email() {
+        return Optional.ofNullable(email);
+    }
+
+    public Optional<String> preferredChannel() {
+        return Optional.ofNullable(preferredChannel);
     }
 
     public Instant createdAt() {

@@ -43,7 +43,14 @@ import java.util.UUID;
                 + " and r.recipientPartyId = :owner and r.currency = :currency))"
                 + " and (r.createdAt < :createdAt or (r.createdAt = :createdAt and r.id < :id))"
                 + " order by r.createdAt desc, r.id desc")
+@NamedQuery(name = PaymentRequest.INBOX,
+        query = "select r from PaymentRequest r where r.recipientPartyId = :party"
+                + " and r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING and r.expiresAt > :now"
+                + " order by r.createdAt desc, r.id desc")
 public class PaymentRequest {
+
+    /** Pending requests addressed to a party, newest first: its inbox. */
+    public static final String INBOX = "PaymentRequest.inbox";
 
     /** Requests paid into an account, newest first, after a (created, id) cursor. */
     public static final String TO_ACCOUNT = "PaymentRequest.toAccount";
@@ -104,6 +111,10 @@ public class PaymentRequest {
     @Column(name = "notify_url", length = 2048, updatable = false)
     private String notifyUrl;
 
+    /** The messaging channel the request was delivered through to its recipient (seed 000). */
+    @Column(length = 32, updatable = false)
+    private String channel;
+
     @Column(name = "expires_at", nullable = false, updatable = false)
     private OffsetDateTime expiresAt;
 
@@ -135,7 +146,10 @@ public class PaymentRequest {
         if (!money.isPositive()) {
             throw ErrorCode.INVALID_DATA.exception("amount: must be greater than zero");
         }
-        Duration lifetime = builder.lifetime == null ? DEFAULT_LIFETIME : builder.lifetime;
+        // Microseconds are what both databases keep; listing cursors compare these exact values.
+        OffsetDateTime created = now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        Duration lifetime = builder.deadline != null ? Duration.between(created.toInstant(), builder.deadline)
+                : builder.lifetime == null ? DEFAULT_LIFETIME : builder.lifetime;
         if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
             throw ErrorCode.INVALID_DATA.exception(builder.lifetimeField + ": must be between "
                     + MIN_LIFETIME.toSeconds() + " seconds and " + MAX_LIFETIME.toDays() + " days ahead");
@@ -158,8 +172,7 @@ public class PaymentRequest {
         this.order = builder.order;
         this.terminal = builder.terminal;
         this.notifyUrl = builder.notifyUrl;
-        // Microseconds are what both databases keep; listing cursors compare these exact values.
-        OffsetDateTime created = now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        this.channel = builder.channel;
         this.createdAt = created;
         this.updatedAt = created;
         this.expiresAt = created.plus(lifetime);
@@ -334,6 +347,10 @@ public class PaymentRequest {
         return Optional.ofNullable(transactionId);
     }
 
+    public Optional<String> channel() {
+        return Optional.ofNullable(channel);
+    }
+
     public Instant expiresAt() {
         return expiresAt.toInstant();
     }
@@ -362,7 +379,9 @@ public class PaymentRequest {
         private String order;
         private Integer terminal;
         private String notifyUrl;
+        private String channel;
         private Duration lifetime;
+        private Instant deadline;
 
         private Builder() {
         }
@@ -428,6 +447,18 @@ public class PaymentRequest {
 
         public Builder lifetime(Duration lifetime) {
             this.lifetime = lifetime;
+            return this;
+        }
+
+        public Builder channel(String channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        /** An absolute deadline, kept as given; named in errors as the dialect's own field. */
+        public Builder deadline(Instant deadline, String field) {
+            this.deadline = deadline.truncatedTo(ChronoUnit.MICROS);
+            this.lifetimeField = field;
             return this;
         }
 

@@ -2,6 +2,7 @@ package api.pantheon.payments.requests.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.errors.PaymentsException;
@@ -55,6 +56,16 @@ class PaymentRequestTest {
         PaymentsException refused = assertThrows(PaymentsException.class,
                 () -> valid().recipient("merchant").build(NOW));
         assertEquals(ErrorCode.MERCHANT_CANNOT_BE_RECIPIENT, refused.error());
+    }
+
+    @Test
+    void keepsAnAbsoluteDeadlineExactlyAsGiven() {
+        Instant deadline = Instant.parse("2026-11-21T10:05:00.657Z");
+        PaymentRequest request = valid().deadline(deadline, "expiration").build(NOW.plusNanos(123_456));
+        assertEquals(deadline, request.expiresAt());
+        PaymentsException refused = assertThrows(PaymentsException.class,
+                () -> valid().deadline(NOW.plusSeconds(5), "expiration").build(NOW));
+        assertTrue(refused.getMessage().startsWith("expiration:"), refused.getMessage());
     }
 
     @Test

@@ -11,10 +11,12 @@ public final class AdminDocuments {
     private AdminDocuments() {
     }
 
-    public record PartyDocument(String id, String kind, String username, String phone, String displayName, long created) {
+    public record PartyDocument(String id, String kind, String username, String phone, String displayName, String email,
+                                String preferredChannel, long created) {
         static PartyDocument of(Party party) {
             return new PartyDocument(party.id(), party.kind().name(), party.username().orElse(null),
-                    party.phone().orElse(null), party.displayName().orElse(null), party.createdAt().getEpochSecond());
+                    party.phone().orElse(null), party.displayName().orElse(null), party.email().orElse(null),
+                    party.preferredChannel().orElse(null), party.createdAt().getEpochSecond());
         }
     }
 

@@ -44,14 +44,15 @@ public class PartiesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a merchant or a person")
     @RequestBody(content = @Content(example = "{\"kind\":\"MERCHANT\",\"username\":\"acme\",\"phone\":\"+14155550100\","
-            + "\"display_name\":\"Acme Inc.\"}"))
+            + "\"display_name\":\"Acme Inc.\",\"email\":\"billing@acme.example\",\"preferred_channel\":\"email\"}"))
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "party_exists (202): the username or phone is taken")
     public Response register(String body) {
         JsonBody json = JsonBody.parse(body);
         PartyKind kind = parseKind(json.requiredString("kind", 16));
         var party = parties.register(kind, json.string("username", 64).orElse(null),
-                json.string("phone", 32).orElse(null), json.string("display_name", 128).orElse(null));
+                json.string("phone", 32).orElse(null), json.string("display_name", 128).orElse(null),
+                json.string("email", 254).orElse(null), json.string("preferred_channel", 32).orElse(null));
         return Response.created(uri.getAbsolutePathBuilder().path(party.id()).build())
                 .entity(AdminDocuments.PartyDocument.of(party)).build();
     }

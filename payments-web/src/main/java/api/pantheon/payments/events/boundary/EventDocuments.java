@@ -28,10 +28,12 @@ public final class EventDocuments {
         }
     }
 
-    public record DeliveryItem(String id, String eventId, String url, String state, int attempts, String nextAttempt) {
-        static DeliveryItem of(Delivery delivery) {
-            return new DeliveryItem(delivery.id(), delivery.eventId(), delivery.url(), delivery.state().name(),
-                    delivery.attempts(), delivery.nextAttemptAt().map(Rfc3339::format).orElse(null));
+    public record DeliveryItem(String id, String eventId, String channel, String url, String state, int attempts,
+                               String nextAttempt) {
+        public static DeliveryItem of(Delivery delivery) {
+            return new DeliveryItem(delivery.id(), delivery.eventId(), delivery.channel().orElse("callback"),
+                    delivery.url(), delivery.state().name(), delivery.attempts(),
+                    delivery.nextAttemptAt().map(Rfc3339::format).orElse(null));
         }
     }
 }

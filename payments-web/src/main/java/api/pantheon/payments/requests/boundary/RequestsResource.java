@@ -67,17 +67,7 @@ public class RequestsResource {
     @APIResponse(responseCode = "422", description = "recipient_not_found (200), merchant_cannot_be_recipient (201), "
             + "payment_exceeds_limits (301)")
     public RequestDocuments.Created create(String body) {
-        JsonBody json = JsonBody.parse(body);
-        NewPaymentRequest order = new NewPaymentRequest(
-                json.requiredDecimal("amount"),
-                json.requiredString("currency", 3),
-                json.requiredString("recipient", 64),
-                json.string("description", TEXT_MAX).orElse(null),
-                json.httpUrl("image_url").orElse(null),
-                json.string("order", TEXT_MAX).orElse(null),
-                json.integer("terminal", Integer.MIN_VALUE, Integer.MAX_VALUE).map(Long::intValue).orElse(null),
-                json.integer("expires_in", Long.MIN_VALUE, Long.MAX_VALUE).map(Duration::ofSeconds).orElse(null),
-                json.httpUrl("notify_url").orElse(null));
+        NewPaymentRequest order = order(JsonBody.parse(body), null);
         PaymentRequest created = requests.create(caller.getUserPrincipal().getName(), order);
         return new RequestDocuments.Created(true, created.id(), created.createdAt().getEpochSecond());
     }
@@ -141,6 +131,29 @@ public class RequestsResource {
     @APIResponse(responseCode = "404", description = "payment_not_found (300)")
     public List<EventDocuments.Attempt> callbacks(@PathParam("id") String id) {
         return events.attempts(id, callerId()).stream().map(EventDocuments.Attempt::of).toList();
+    }
+
+    /** A payment request as dialect 001 writes it (and seed 000, which adds {@code channel}). */
+    public static NewPaymentRequest order(JsonBody json, String channel) {
+        return new NewPaymentRequest(
+                json.requiredDecimal("amount"),
+                json.requiredString("currency", 3),
+                json.requiredString("recipient", 64),
+                json.string("description", TEXT_MAX).orElse(null),
+                json.httpUrl("image_url").orElse(null),
+                json.string("order", TEXT_MAX).orElse(null),
+                json.integer("terminal", Integer.MIN_VALUE, Integer.MAX_VALUE).map(Long::intValue).orElse(null),
+                json.integer("expires_in", Long.MIN_VALUE, Long.MAX_VALUE).map(Duration::ofSeconds).orElse(null),
+                json.httpUrl("notify_url").orElse(null),
+                channel);
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(summary = "Where the request's deliveries stand: to its recipient's channel and to notify_url")
+    @APIResponse(responseCode = "404", description = "payment_not_found (300)")
+    public List<EventDocuments.DeliveryItem> deliveries(@PathParam("id") String id) {
+        return events.deliveriesOfRequest(id, callerId()).stream().map(EventDocuments.DeliveryItem::of).toList();
     }
 
     private String callerId() {

@@ -14,19 +14,15 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * POSTs one delivery and says how it went. Time-outs bound every call, so a slow receiver holds one
+ * POSTs one delivery (a callback, a gateway message) and says how it went. Time-outs bound every call, so a slow receiver holds one
  * worker for a few seconds at most and never blocks the others.
  */
 @ApplicationScoped
-public class CallbackSender {
+public class WebhookSender {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final int CLIENTS_KEPT = 1000;
-
-    /** What happened to one try: an HTTP status, or an error before any status. */
-    public record Outcome(Instant at, Integer httpStatus, String error, long durationMillis) {
-    }
 
     @Inject
     OutboundPolicy policy;
@@ -34,24 +30,24 @@ public class CallbackSender {
     @Inject
     Clock clock;
 
-    private final Map<String, CallbackTarget> clients = new ConcurrentHashMap<>();
+    private final Map<String, WebhookTarget> clients = new ConcurrentHashMap<>();
 
-    public Outcome post(String url, String eventId, String body) {
+    public DeliveryOutcome post(String url, String eventId, String signature, String body) {
         Instant start = clock.instant();
         long began = System.nanoTime();
         var refusal = policy.reasonToRefuse(url, true);
         if (refusal.isPresent()) {
-            return new Outcome(start, null, "refused: " + refusal.get(), 0);
+            return new DeliveryOutcome(start, null, "refused: " + refusal.get(), 0);
         }
-        try (Response response = client(url).post(eventId, body)) {
-            return new Outcome(start, response.getStatus(), null, elapsedMillis(began));
+        try (Response response = client(url).post(eventId, signature, body)) {
+            return new DeliveryOutcome(start, response.getStatus(), null, elapsedMillis(began));
         } catch (ProcessingException | jakarta.ws.rs.WebApplicationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new Outcome(start, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), elapsedMillis(began));
+            return new DeliveryOutcome(start, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), elapsedMillis(began));
         }
     }
 
-    private CallbackTarget client(String url) {
+    private WebhookTarget client(String url) {
         if (clients.size() > CLIENTS_KEPT) {
             clients.clear();
         }
@@ -62,7 +58,7 @@ public class CallbackSender {
                 .followRedirects(false)
                 // Every status is an outcome to record, not an exception to map.
                 .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(CallbackTarget.class));
+                .build(WebhookTarget.class));
     }
 
     private static long elapsedMillis(long began) {

@@ -1,0 +1,52 @@
+package api.pantheon.payments.channels.boundary;
+
+import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.requests.boundary.PaymentRequests;
+import api.pantheon.payments.requests.boundary.RequestDocuments;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The inbox channel: where a recipient finds the pending requests addressed to it. */
+@Path("v1/inbox")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Messaging (000)")
+@APIResponse(responseCode = "401", description = "Missing or invalid credentials (code 100)")
+public class InboxResource {
+
+    private static final int INBOX_MAX = 200;
+
+    @Inject
+    PaymentRequests requests;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    SecurityContext caller;
+
+    @GET
+    @Operation(summary = "Pending payment requests addressed to you, newest first")
+    public List<RequestDocuments.Document> inbox(@QueryParam("limit") Integer limit) {
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > INBOX_MAX) {
+            throw ErrorCode.INVALID_DATA.exception("limit: must be between 1 and " + INBOX_MAX);
+        }
+        Instant now = clock.instant();
+        return requests.inbox(caller.getUserPrincipal().getName(), size).stream().map(request -> RequestDocuments.document(request, now)).toList();
+    }
+
+}
