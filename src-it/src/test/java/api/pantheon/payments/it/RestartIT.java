@@ -11,6 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import api.pantheon.payments.it.Api.Client;
 import api.pantheon.payments.it.Api.Reply;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
 import java.math.BigDecimal;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Stops the server and starts it again on the same data: what was stored is still there, and a
- * request that fell due while no server was running expires right after the next start.
+ * Stops the server and starts it again on the same data: what was stored is still there, a request
+ * that fell due while no server was running expires right after the next start, and a callback whose
+ * receiver was down across the restart is delivered once it is up.
  */
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
@@ -40,6 +46,8 @@ class RestartIT {
 
     @Test
     void keepsDataAndExpiresWhatFellDueWhileDown() throws InterruptedException {
+        int receiverPort = freePort();
+        String notifyUrl = "http://127.0.0.1:" + receiverPort + "/after-restart";
         deployer.deploy(DEPLOYMENT);
         Client merchant = client("MERCHANT", null, "USD", null);
         Client person = client("PERSON", null, "USD", "40.00");
@@ -48,21 +56,42 @@ class RestartIT {
         String expiring = check(post(merchant.token(), "v1/requests", json("amount", new BigDecimal("1.00"),
                 "currency", "USD", "recipient", person.username(), "expires_in", 10)), 200).string("id");
         long expires = check(get(merchant.token(), "v1/requests/" + expiring), 200).number("expires");
+        // Paid while its receiver is down: the callback cannot be delivered before the stop.
+        String owed = check(post(merchant.token(), "v1/requests", json("amount", new BigDecimal("2.00"), "currency", "USD",
+                "recipient", person.username(), "notify_url", notifyUrl)), 200).string("id");
+        check(post(person.token(), "v1/requests/" + owed + "/pay", json("account_id", person.accountId())), 200);
+        Thread.sleep(1_500);
         deployer.undeploy(DEPLOYMENT);
 
         PaymentsIT.sleepUntil(expires * 1000 + 1000);
         long restartedAt = System.currentTimeMillis() / 1000;
+        CallbackReceiver receiver = new CallbackReceiver(receiverPort);
         deployer.deploy(DEPLOYMENT);
         try {
             Reply afterRestart = check(get(person.token(), "v1/requests/" + paid), 200);
             assertEquals("paid", afterRestart.string("status"));
-            assertEquals(new BigDecimal("25.00"), Api.balance(person.accountId()));
-            assertEquals(new BigDecimal("15.00"), Api.balance(merchant.accountId()));
+            assertEquals(new BigDecimal("23.00"), Api.balance(person.accountId()));
+            assertEquals(new BigDecimal("17.00"), Api.balance(merchant.accountId()));
 
             PaymentsIT.awaitStoredExpiry(merchant.token(), expiring, restartedAt);
             PaymentsIT.assertBooksBalance();
+
+            List<CallbackReceiver.Received> delivered = receiver.await("/after-restart", 1, 45_000);
+            assertEquals(1, delivered.size(), "the callback owed across the restart arrived");
+            assertEquals(owed, delivered.get(0).body().getString("id"));
+            assertEquals("paid", delivered.get(0).body().getString("status"));
+            assertTrue(CallbackReceiver.signedWith(merchant.signingSecret(), delivered.get(0).body()));
         } finally {
+            receiver.close();
             deployer.undeploy(DEPLOYMENT);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
