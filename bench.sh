@@ -19,10 +19,11 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 
 for _ in $(seq 1 120); do
-  if curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null; then break; fi
+  # /health answers before the application is deployed: wait for the application itself.
+  if curl -sf -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/payments/admin/v1/ledger/trial-balance" > /dev/null; then break; fi
   sleep 1
 done
-curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null || { echo "server did not start; see $log"; tail -50 "$log"; exit 1; }
+curl -sf -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/payments/admin/v1/ledger/trial-balance" > /dev/null || { echo "server did not start; see $log"; tail -50 "$log"; exit 1; }
 
 java -cp "src-it/target/test-classes:$(cat src-it/target/bench.classpath)" api.pantheon.payments.bench.LoadBenchmark \
   "http://127.0.0.1:$port" bench-admin-token "$connections" "$seconds"
