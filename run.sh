@@ -23,6 +23,13 @@ export PAYMENTS_DATASOURCE_URL="${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$PAYMENT
 export PAYMENTS_DATASOURCE_USER="${PAYMENTS_DATASOURCE_USER:-sa}"
 export PAYMENTS_DATASOURCE_PASSWORD="${PAYMENTS_DATASOURCE_PASSWORD:-payments}"
 
+# Card and bank payments go to a business system. Without a real one, the built-in sandbox answers.
+if [ -z "${PAYMENTS_BUSINESS_SYSTEM_URL:-}" ]; then
+  export PAYMENTS_BUSINESS_SYSTEM_URL="http://127.0.0.1:$port/payments/sandbox"
+  export PAYMENTS_SANDBOX_ENABLED="${PAYMENTS_SANDBOX_ENABLED:-true}"
+fi
+export PAYMENTS_PUBLIC_URL="${PAYMENTS_PUBLIC_URL:-http://localhost:$port/payments}"
+
 if [ "${PAYMENTS_SKIP_BUILD:-}" != "1" ]; then
   mvn -B -q -DskipTests -pl payments-web -am install
 fi

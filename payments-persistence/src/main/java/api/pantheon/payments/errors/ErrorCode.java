@@ -21,6 +21,8 @@ public enum ErrorCode {
     PAYMENT_NOT_PENDING(303, "payment_not_pending", 409, "Payment request is no longer pending"),
     PAYMENT_EXPIRED(304, "payment_expired", 409, "Payment request has expired"),
     CURRENCY_MISMATCH(305, "currency_mismatch", 422, "Currencies do not match"),
+    PAYMENT_IN_PROGRESS(307, "payment_in_progress", 409, "A payment of this request is already under way"),
+    BUSINESS_SYSTEM_UNAVAILABLE(308, "business_system_unavailable", 502, "The business system could not be reached"),
     ACTION_NOT_ALLOWED(306, "action_not_allowed", 403,
             "Only the recipient may pay or reject a payment request, and only its requester may cancel it"),
 

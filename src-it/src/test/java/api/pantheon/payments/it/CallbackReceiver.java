@@ -24,8 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 /** A client's callback endpoint in the test JVM: records every POST, and can fail on purpose. */
 final class CallbackReceiver implements AutoCloseable {
 
-    record Received(String path, JsonObject body, String eventIdHeader, String signatureHeader, String rawBody,
-                    long receivedAtMillis) {
+    record Received(String path, JsonObject body, String eventIdHeader, String signatureHeader,
+                    String webhooksSignatureHeader, String rawBody, long receivedAtMillis) {
     }
 
     private final HttpServer server;
@@ -53,7 +53,8 @@ final class CallbackReceiver implements AutoCloseable {
                 try (JsonReader reader = Json.createReader(new StringReader(text))) {
                     received.add(new Received(path, reader.readObject(),
                             exchange.getRequestHeaders().getFirst("Payments-Event-Id"),
-                            exchange.getRequestHeaders().getFirst("Payments-Signature"), text, System.currentTimeMillis()));
+                            exchange.getRequestHeaders().getFirst("Payments-Signature"),
+                            exchange.getRequestHeaders().getFirst("Webhooks-signature"), text, System.currentTimeMillis()));
                 }
             }
             exchange.sendResponseHeaders(status, -1);

@@ -552,6 +552,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class MakePayment003 extends MakePaymentScenarios {
+    }
+
+    @Nested
     class Concurrency {
 
         @Test

@@ -11,6 +11,8 @@ import api.pantheon.payments.events.entity.DeliveryAttempt;
 import api.pantheon.payments.events.entity.Event;
 import api.pantheon.payments.parties.boundary.Parties;
 import api.pantheon.payments.parties.entity.Party;
+import api.pantheon.payments.payments.control.ItemDocument;
+import api.pantheon.payments.payments.entity.Payment;
 import api.pantheon.payments.requests.entity.PaymentRequest;
 import api.pantheon.payments.requests.entity.RequestStatus;
 import jakarta.ejb.Stateless;
@@ -66,7 +68,7 @@ public class Events {
             Event event = new Event(request.requesterPartyId(), request.id(), status,
                     status == RequestStatus.PAID ? request.transactionId().orElse(null) : null, now);
             em.persist(event);
-            if (status != RequestStatus.PENDING && request.notifyUrl().isPresent()) {
+            if (status.isFinal() && request.notifyUrl().isPresent()) {
                 em.flush(); // the delivery keeps the event's sequence for ordering
                 em.persist(new Delivery(event, request.notifyUrl().get(), now));
             }
@@ -75,6 +77,29 @@ public class Events {
                 String channel = request.channel().get();
                 em.persist(new Delivery(event, channelTarget(channel, request), channel, now));
             }
+        }
+    }
+
+    /**
+     * Publishes the request's changes and owes the submission's callback (seed 003) with the last of
+     * them: the answer of the business system, POSTed to the client's expanded callback URL.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void publishAnswer(PaymentRequest request, String paymentId, String callbackUrl) {
+        Instant now = clock.instant();
+        Event last = null;
+        for (RequestStatus status : request.takeUnpublished()) {
+            last = new Event(request.requesterPartyId(), request.id(), status,
+                    status == RequestStatus.PAID ? request.transactionId().orElse(null) : null, now);
+            em.persist(last);
+            if (status.isFinal() && request.notifyUrl().isPresent()) {
+                em.flush();
+                em.persist(new Delivery(last, request.notifyUrl().get(), now));
+            }
+        }
+        if (last != null && callbackUrl != null) {
+            em.flush();
+            em.persist(Delivery.ofSubmission(last, callbackUrl, paymentId, now));
         }
     }
 
@@ -102,6 +127,13 @@ public class Events {
         }
         Event event = em.find(Event.class, delivery.eventId());
         PaymentRequest request = em.find(PaymentRequest.class, event.requestId());
+        if (delivery.paymentId().isPresent()) {
+            Payment payment = em.find(Payment.class, delivery.paymentId().get());
+            String secret = parties.signingSecretOf(payment.payerPartyId()).orElse("");
+            String body = ItemDocument.json(request, payment, submissionsOf(request.id()), clock.instant());
+            return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(), Optional.empty(),
+                    ItemDocument.signature(secret, clock.instant().getEpochSecond(), body), body));
+        }
         if (delivery.channel().isEmpty()) {
             String secret = parties.signingSecretOf(event.partyId()).orElse("");
             return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(), Optional.empty(), null,
@@ -114,7 +146,7 @@ public class Events {
         String body = Channels.EMAIL.equals(channel) ? RequestMessage.text(request, requester, payLink)
                 : RequestMessage.gatewayBody(event, channel, request, requester, recipient, payLink);
         return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(), Optional.of(channel),
-                "Payment request: " + request.amount(), body));
+                Channels.EMAIL.equals(channel) ? "Payment request: " + request.amount() : null, body));
     }
 
     /** Records the try; a 2xx delivers, anything else is retried on the schedule or ends dead. */
@@ -129,6 +161,11 @@ public class Events {
         } else {
             delivery.failed(retrySchedule.pauses(), clock.instant());
         }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long submissionsOf(String requestId) {
+        return em.createNamedQuery(Payment.OF_REQUEST, Payment.class).setParameter("request", requestId).getResultList().size();
     }
 
     /** Where a request goes through a channel: the gateway's URL, or the recipient's email address. */

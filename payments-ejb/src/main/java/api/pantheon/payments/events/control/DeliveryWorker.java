@@ -63,14 +63,14 @@ public class DeliveryWorker implements MessageListener {
 
     private DeliveryOutcome send(Outgoing delivery) {
         if (delivery.channel().isEmpty()) {
-            return webhooks.post(delivery.url(), delivery.eventId(), null, delivery.body());
+            return webhooks.post(delivery.url(), delivery.eventId(), null, delivery.subjectOrSignature(), delivery.body());
         }
         String channel = delivery.channel().get();
         if (Channels.EMAIL.equals(channel)) {
-            return mail.send(delivery.url(), delivery.subject(), delivery.body());
+            return mail.send(delivery.url(), delivery.subjectOrSignature(), delivery.body());
         }
         String signature = RequestMessage.signature(channels.gatewaySecret(channel), clock.instant().getEpochSecond(),
                 delivery.body());
-        return webhooks.post(delivery.url(), delivery.eventId(), signature, delivery.body());
+        return webhooks.post(delivery.url(), delivery.eventId(), signature, null, delivery.body());
     }
 }

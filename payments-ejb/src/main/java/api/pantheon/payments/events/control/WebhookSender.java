@@ -32,14 +32,14 @@ public class WebhookSender {
 
     private final Map<String, WebhookTarget> clients = new ConcurrentHashMap<>();
 
-    public DeliveryOutcome post(String url, String eventId, String signature, String body) {
+    public DeliveryOutcome post(String url, String eventId, String signature, String webhooksSignature, String body) {
         Instant start = clock.instant();
         long began = System.nanoTime();
         var refusal = policy.reasonToRefuse(url, true);
         if (refusal.isPresent()) {
             return new DeliveryOutcome(start, null, "refused: " + refusal.get(), 0);
         }
-        try (Response response = client(url).post(eventId, signature, body)) {
+        try (Response response = client(url).post(eventId, signature, webhooksSignature, body)) {
             return new DeliveryOutcome(start, response.getStatus(), null, elapsedMillis(began));
         } catch (ProcessingException | jakarta.ws.rs.WebApplicationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * A URL the server POSTs JSON to (a client's callback, a messaging gateway), called through
- * MicroProfile REST Client with the URL as its base. A null signature sends no signature header.
+ * MicroProfile REST Client with the URL as its base. A null signature sends no header: gateways get
+ * {@code Payments-Signature}, make-payment callbacks (seed 003) {@code Webhooks-signature}.
  */
 @Path("")
 public interface WebhookTarget {
@@ -18,5 +19,6 @@ public interface WebhookTarget {
     @Consumes(MediaType.APPLICATION_JSON)
     Response post(@HeaderParam("Payments-Event-Id") String eventId,
                   @HeaderParam("Payments-Signature") String signature,
+                  @HeaderParam("Webhooks-signature") String webhooksSignature,
                   String body);
 }

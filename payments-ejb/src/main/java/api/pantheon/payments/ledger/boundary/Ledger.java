@@ -3,6 +3,7 @@ package api.pantheon.payments.ledger.boundary;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.ledger.control.SystemAccounts;
 import api.pantheon.payments.ledger.entity.Account;
+import api.pantheon.payments.ledger.entity.AccountKind;
 import api.pantheon.payments.ledger.entity.LedgerTransaction;
 import api.pantheon.payments.ledger.entity.TransactionKind;
 import api.pantheon.payments.money.Money;
@@ -44,8 +45,17 @@ public class Ledger {
     SystemAccounts systemAccounts;
 
     public Account open(String partyId, String currencyCode) {
+        return open(partyId, currencyCode, AccountKind.WALLET);
+    }
+
+    /** A wallet, or a card or bank account paid through the business system. */
+    public Account open(String partyId, String currencyCode, AccountKind kind) {
         String owner = parties.find(partyId).id();
-        Account account = Account.wallet(owner, currencies.supported(currencyCode), clock.instant());
+        Account account = switch (kind) {
+            case WALLET -> Account.wallet(owner, currencies.supported(currencyCode), clock.instant());
+            case CARD, BANK -> Account.external(owner, currencies.supported(currencyCode), kind, clock.instant());
+            default -> throw ErrorCode.INVALID_DATA.exception("type: must be WALLET, CARD or BANK");
+        };
         em.persist(account);
         em.flush();
         return account;

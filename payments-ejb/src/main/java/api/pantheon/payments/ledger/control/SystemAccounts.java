@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.util.Currency;
 import java.util.Optional;
 
-/** The one system account per currency that funds deposits (its balance is minus all deposits). */
+/**
+ * The platform's own accounts, one of each per currency: the system account funds deposits, the
+ * clearing account pays out what business systems approve. Their balances mirror what came in.
+ */
 @Stateless
 public class SystemAccounts {
 
@@ -38,5 +41,15 @@ public class SystemAccounts {
         if (find(currency).isEmpty()) {
             em.persist(Account.system(SYSTEM_PARTY_ID, currency, clock.instant()));
         }
+        if (clearing(currency).isEmpty()) {
+            em.persist(Account.clearing(SYSTEM_PARTY_ID, currency, clock.instant()));
+        }
+    }
+
+    /** The account that pays payees when a business system approves a card or bank payment. */
+    public Optional<Account> clearing(Currency currency) {
+        return em.createNamedQuery(Account.CLEARING_FOR_CURRENCY, Account.class)
+                .setParameter("currency", currency.getCurrencyCode())
+                .getResultStream().findFirst();
     }
 }

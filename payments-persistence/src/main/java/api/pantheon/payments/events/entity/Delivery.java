@@ -56,6 +56,10 @@ public class Delivery {
     @Column(nullable = false, length = 2048, updatable = false)
     private String url;
 
+    /** The make-payment submission whose answer this delivers (seed 003's callback), if any. */
+    @Column(name = "payment_id", length = 36, updatable = false)
+    private String paymentId;
+
     /** Empty for a callback; the messaging channel for a request delivered to its recipient. */
     @Column(length = 32, updatable = false)
     private String channel;
@@ -156,6 +160,17 @@ public class Delivery {
 
     public String url() {
         return url;
+    }
+
+    /** Seed 003: the callback of a make-payment submission, whose body is the item. */
+    public static Delivery ofSubmission(Event event, String url, String paymentId, Instant now) {
+        Delivery delivery = new Delivery(event, url, null, now);
+        delivery.paymentId = paymentId;
+        return delivery;
+    }
+
+    public Optional<String> paymentId() {
+        return Optional.ofNullable(paymentId);
     }
 
     public Optional<String> channel() {

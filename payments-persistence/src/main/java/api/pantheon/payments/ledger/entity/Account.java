@@ -21,13 +21,16 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An account in one currency. Its balance is a running total of its postings, kept on the row so
+ * An account in one currency. Wallets hold money; cards and bank accounts are paid through business
+ * systems and hold none here; system and clearing accounts are the platform's counterparts. Its balance is a running total of its postings, kept on the row so
  * that paying needs no sum over history; it changes only by {@link #apply(Posting)}.
  */
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.SYSTEM_FOR_CURRENCY,
         query = "select a from Account a where a.systemCurrency = :currency")
+@NamedQuery(name = Account.CLEARING_FOR_CURRENCY,
+        query = "select a from Account a where a.clearingCurrency = :currency")
 @NamedQuery(name = Account.OF_PARTY_IN_CURRENCY,
         query = "select a from Account a where a.partyId = :partyId and a.currency = :currency"
                 + " and a.kind = api.pantheon.payments.ledger.entity.AccountKind.WALLET order by a.id")
@@ -35,6 +38,7 @@ public class Account {
 
     public static final String SYSTEM_FOR_CURRENCY = "Account.systemForCurrency";
     public static final String OF_PARTY_IN_CURRENCY = "Account.ofPartyInCurrency";
+    public static final String CLEARING_FOR_CURRENCY = "Account.clearingForCurrency";
 
     @Id
     @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 1)
@@ -58,6 +62,10 @@ public class Account {
     @Column(name = "system_currency", length = 3, unique = true, updatable = false)
     private String systemCurrency;
 
+    /** Set on clearing accounts only; unique, so each currency has exactly one. */
+    @Column(name = "clearing_currency", length = 3, unique = true, updatable = false)
+    private String clearingCurrency;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -73,6 +81,7 @@ public class Account {
         this.kind = kind;
         this.balance = BigDecimal.ZERO;
         this.systemCurrency = kind == AccountKind.SYSTEM ? this.currency : null;
+        this.clearingCurrency = kind == AccountKind.CLEARING ? this.currency : null;
         this.createdAt = now.atOffset(ZoneOffset.UTC);
     }
 
@@ -84,13 +93,25 @@ public class Account {
         return new Account(systemPartyId, currency, AccountKind.SYSTEM, now);
     }
 
+    public static Account clearing(String systemPartyId, Currency currency, Instant now) {
+        return new Account(systemPartyId, currency, AccountKind.CLEARING, now);
+    }
+
+    /** A card or bank account: a party's, paid through a business system. */
+    public static Account external(String partyId, Currency currency, AccountKind kind, Instant now) {
+        if (!kind.isExternal()) {
+            throw new IllegalArgumentException(kind + " is not paid through a business system");
+        }
+        return new Account(partyId, currency, kind, now);
+    }
+
     /** Moves the balance by one posting; refuses to go below zero unless this is a system account. */
     public void apply(Posting posting) {
         if (!Objects.equals(posting.accountId(), id)) {
             throw new IllegalArgumentException("posting for account " + posting.accountId() + " applied to " + id);
         }
         Money next = balance().plus(posting.amount());
-        if (next.isNegative() && kind != AccountKind.SYSTEM) {
+        if (next.isNegative() && !kind.mayGoNegative()) {
             throw ErrorCode.INSUFFICIENT_FUNDS.exception(
                     "Account " + id + " has insufficient funds for " + posting.amount().negate());
         }

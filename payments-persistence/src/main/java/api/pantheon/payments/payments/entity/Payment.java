@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -20,7 +21,15 @@ import java.util.UUID;
 /** One attempt to pay a request (or move money) from a payer's account to a payee's. */
 @Entity
 @Table(name = "payment")
+@NamedQuery(name = Payment.OF_REQUEST, query = "select p from Payment p where p.requestId = :request order by p.createdAt")
+@NamedQuery(name = Payment.UNSETTLED, query = "select p.id from Payment p where p.status in"
+        + " (api.pantheon.payments.payments.entity.PaymentStatus.PROCESSING, api.pantheon.payments.payments.entity.PaymentStatus.UNKNOWN)"
+        + " and p.updatedAt <= :before order by p.updatedAt")
 public class Payment {
+
+    public static final String OF_REQUEST = "Payment.ofRequest";
+    /** Submissions whose answer is overdue: asked again by reconciliation. */
+    public static final String UNSETTLED = "Payment.unsettled";
 
     @Id
     @Column(length = 36)
@@ -55,6 +64,20 @@ public class Payment {
     @Column(length = 4096, updatable = false)
     private String metadata;
 
+    @Column(name = "device_id", length = 128, updatable = false)
+    private String deviceId;
+
+    @Column(name = "ip_address", length = 64, updatable = false)
+    private String ipAddress;
+
+    /** Where the business system's answer is POSTed, the client's template already expanded. */
+    @Column(name = "callback_url", length = 2048, updatable = false)
+    private String callbackUrl;
+
+    /** The business system's answer, as it gave it. */
+    @Column(length = 64)
+    private String answer;
+
     @Column(name = "ledger_transaction_id", length = 36)
     private String ledgerTransactionId;
 
@@ -77,18 +100,35 @@ public class Payment {
 
     public Payment(String requestId, String payerPartyId, Long payerAccountId, Long payeeAccountId,
                    Money amount, String descriptor, String metadata, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this(UUID.randomUUID().toString(), requestId, payerPartyId, payerAccountId, payeeAccountId, amount, now);
+        this.descriptor = descriptor;
+        this.metadata = metadata;
+    }
+
+    /** A submission whose id the caller already handed out (seed 003's {uuid}). */
+    public Payment(String id, String requestId, String payerPartyId, Long payerAccountId, Long payeeAccountId,
+                   Money amount, Instant now) {
+        this.id = Objects.requireNonNull(id);
         this.requestId = requestId;
         this.payerPartyId = Objects.requireNonNull(payerPartyId);
         this.payerAccountId = Objects.requireNonNull(payerAccountId);
         this.payeeAccountId = Objects.requireNonNull(payeeAccountId);
         this.amount = amount.amount();
         this.currency = amount.currencyCode();
-        this.descriptor = descriptor;
-        this.metadata = metadata;
         this.status = PaymentStatus.PENDING;
         this.createdAt = now.atOffset(ZoneOffset.UTC);
         this.updatedAt = this.createdAt;
+    }
+
+    /** A submission to a business system (seed 003): where it came from and where its answer goes. */
+    public void submittedFrom(String deviceId, String ipAddress, String callbackUrl) {
+        this.deviceId = deviceId;
+        this.ipAddress = ipAddress;
+        this.callbackUrl = callbackUrl;
+    }
+
+    public void answered(String answer) {
+        this.answer = answer;
     }
 
     public void startProcessing(Instant now) {
@@ -138,6 +178,30 @@ public class Payment {
 
     public PaymentStatus status() {
         return status;
+    }
+
+    public Optional<String> callbackUrl() {
+        return Optional.ofNullable(callbackUrl);
+    }
+
+    public Optional<String> deviceId() {
+        return Optional.ofNullable(deviceId);
+    }
+
+    public Optional<String> ipAddress() {
+        return Optional.ofNullable(ipAddress);
+    }
+
+    public Optional<String> answer() {
+        return Optional.ofNullable(answer);
+    }
+
+    public String payerPartyId() {
+        return payerPartyId;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt.toInstant();
     }
 
     public Optional<String> descriptor() {

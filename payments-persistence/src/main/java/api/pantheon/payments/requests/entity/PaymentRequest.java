@@ -185,6 +185,10 @@ public class PaymentRequest {
     }
 
     /** The status as a reader should see it now: a pending request past its deadline is expired. */
+    public RequestStatus storedStatus() {
+        return status;
+    }
+
     public RequestStatus statusAt(Instant now) {
         return status == RequestStatus.PENDING && isPastDeadline(now) ? RequestStatus.EXPIRED : status;
     }
@@ -206,8 +210,24 @@ public class PaymentRequest {
         }
     }
 
-    public void markPaid(String transactionId, Instant now) {
+    /** A payment through a business system has begun: no other may start until it is answered. */
+    public void beginPayment(Instant now) {
+        if (status == RequestStatus.PROCESSING) {
+            throw ErrorCode.PAYMENT_IN_PROGRESS.exception("A payment of request " + id + " is already under way");
+        }
         requirePayableAt(now);
+        moveTo(RequestStatus.PROCESSING, now);
+    }
+
+    /** The business system declined: payable again, unless the deadline passed meanwhile. */
+    public void paymentFailed(Instant now) {
+        moveTo(isPastDeadline(now) ? RequestStatus.EXPIRED : RequestStatus.PENDING, now);
+    }
+
+    public void markPaid(String transactionId, Instant now) {
+        if (status != RequestStatus.PROCESSING) {
+            requirePayableAt(now); // a payment begun in time may finish after the deadline
+        }
         this.transactionId = Objects.requireNonNull(transactionId);
         moveTo(RequestStatus.PAID, now);
     }

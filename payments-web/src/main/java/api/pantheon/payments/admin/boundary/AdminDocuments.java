@@ -20,10 +20,10 @@ public final class AdminDocuments {
         }
     }
 
-    public record AccountDocument(Long id, String partyId, String currency, BigDecimal balance) {
+    public record AccountDocument(Long id, String partyId, String currency, String type, BigDecimal balance) {
         static AccountDocument of(Account account) {
             return new AccountDocument(account.id(), account.partyId(), account.currency().getCurrencyCode(),
-                    account.balance().amount());
+                    account.kind().name(), account.balance().amount());
         }
     }
 

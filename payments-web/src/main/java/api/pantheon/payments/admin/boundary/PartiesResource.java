@@ -2,6 +2,7 @@ package api.pantheon.payments.admin.boundary;
 
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.ledger.boundary.Ledger;
+import api.pantheon.payments.ledger.entity.AccountKind;
 import api.pantheon.payments.parties.boundary.Parties;
 import api.pantheon.payments.parties.entity.PartyKind;
 import api.pantheon.payments.rest.JsonBody;
@@ -68,10 +69,11 @@ public class PartiesResource {
     @Path("{id}/accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open an account in a supported currency")
-    @RequestBody(content = @Content(example = "{\"currency\":\"USD\"}"))
+    @RequestBody(content = @Content(example = "{\"currency\":\"USD\",\"type\":\"CARD\"}"))
     @APIResponse(responseCode = "201", description = "Opened, with a zero balance")
     public Response openAccount(@PathParam("id") String partyId, String body) {
-        var account = ledger.open(partyId, JsonBody.parse(body).requiredString("currency", 3));
+        JsonBody json = JsonBody.parse(body);
+        var account = ledger.open(partyId, json.requiredString("currency", 3), parseType(json.string("type", 16).orElse("WALLET")));
         return Response.created(uri.getBaseUriBuilder().path("admin/v1/accounts").path(String.valueOf(account.id())).build())
                 .entity(AdminDocuments.AccountDocument.of(account)).build();
     }
@@ -82,6 +84,15 @@ public class PartiesResource {
     @APIResponse(responseCode = "201", description = "Issued")
     public Response issueKey(@PathParam("id") String partyId) {
         return Response.status(Response.Status.CREATED).entity(AdminDocuments.KeyDocument.of(parties.issueKey(partyId))).build();
+    }
+
+    private static AccountKind parseType(String type) {
+        return switch (type) {
+            case "WALLET" -> AccountKind.WALLET;
+            case "CARD" -> AccountKind.CARD;
+            case "BANK" -> AccountKind.BANK;
+            default -> throw ErrorCode.INVALID_DATA.exception("type: must be WALLET, CARD or BANK");
+        };
     }
 
     private static PartyKind parseKind(String kind) {

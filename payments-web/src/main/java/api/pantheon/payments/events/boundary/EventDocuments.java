@@ -4,7 +4,7 @@ import api.pantheon.payments.events.entity.Delivery;
 import api.pantheon.payments.events.entity.DeliveryAttempt;
 import api.pantheon.payments.events.entity.Event;
 import api.pantheon.payments.requests.boundary.StatusWords;
-import api.pantheon.payments.rest.Rfc3339;
+import api.pantheon.payments.time.Rfc3339;
 
 /** Events and callback attempts as clients read them. */
 public final class EventDocuments {

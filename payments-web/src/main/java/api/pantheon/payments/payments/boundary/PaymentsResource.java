@@ -5,7 +5,7 @@ import api.pantheon.payments.errors.PaymentsException;
 import api.pantheon.payments.payments.entity.Payment;
 import api.pantheon.payments.requests.boundary.PaymentRequests;
 import api.pantheon.payments.rest.JsonBody;
-import api.pantheon.payments.rest.Rfc3339;
+import api.pantheon.payments.time.Rfc3339;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;

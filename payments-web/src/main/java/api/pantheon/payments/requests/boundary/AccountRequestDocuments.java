@@ -2,7 +2,7 @@ package api.pantheon.payments.requests.boundary;
 
 import api.pantheon.payments.requests.entity.PaymentRequest;
 import api.pantheon.payments.rest.JsonBody;
-import api.pantheon.payments.rest.Rfc3339;
+import api.pantheon.payments.time.Rfc3339;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package api.pantheon.payments.rest;
+package api.pantheon.payments.time;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
