@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Load benchmark: builds, starts the server on a fresh data directory, runs LoadBenchmark
 # (create, pay, health; a fixed time each from concurrent connections), prints the figures, stops.
-#   BENCH_CONNECTIONS (default 16), BENCH_SECONDS per phase (default 20), BENCH_PORT (default 18090)
+# Then 1,000 concurrent make-payment calls (wait=30) on the sandbox's 3-second answer, with the server's
+# peak threads and heap.
+#   BENCH_CONNECTIONS (default 16), BENCH_SECONDS per phase (default 20), BENCH_PORT (default 18090),
+#   BENCH_MAKE_PAYMENTS (default 1000; 0 skips that part)
 set -euo pipefail
 cd "$(dirname "$0")"
 connections="${BENCH_CONNECTIONS:-16}"
@@ -27,3 +30,8 @@ curl -sf -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/pa
 
 java -cp "src-it/target/test-classes:$(cat src-it/target/bench.classpath)" api.pantheon.payments.bench.LoadBenchmark \
   "http://127.0.0.1:$port" bench-admin-token "$connections" "$seconds"
+
+if [ "${BENCH_MAKE_PAYMENTS:-1000}" != "0" ]; then
+  java -cp "src-it/target/test-classes:$(cat src-it/target/bench.classpath)" api.pantheon.payments.bench.MakePaymentBenchmark \
+    "http://127.0.0.1:$port" bench-admin-token "${BENCH_MAKE_PAYMENTS:-1000}"
+fi

@@ -35,8 +35,11 @@ if [ "${PAYMENTS_SKIP_BUILD:-}" != "1" ]; then
 fi
 
 preboot="$PAYMENTS_DATA_DIR/preboot.asadmin"
-printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=%s\n' \
-  "$bind" > "$preboot"
+# Requests that wait (make payment) are suspended, not parked on threads: 64 request threads do.
+{
+  printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=%s\n' "$bind"
+  printf 'set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64\n'
+} > "$preboot"
 
 # JMS: ActiveMQ's resource adapter, deployed before the application. By default it runs an embedded
 # broker that keeps its messages in the data directory; PAYMENTS_JMS_URL names an external one.

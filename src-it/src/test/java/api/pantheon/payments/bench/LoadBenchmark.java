@@ -53,6 +53,7 @@ public final class LoadBenchmark {
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         new LoadBenchmark(root, admin, connections, Duration.ofSeconds(seconds)).run();
+        System.exit(0);
     }
 
     private record Party(String username, String token, long account) {
@@ -97,7 +98,6 @@ public final class LoadBenchmark {
         report("health", measure(() -> send("GET", "/health", null, null).statusCode() == 200));
         HttpResponse<String> trial = send("GET", "/payments/admin/v1/ledger/trial-balance", adminToken, null);
         System.out.println("trial balance after the run: " + trial.body());
-        System.exit(0);
     }
 
     /** One call: true when it succeeded, false when it failed, null when there is no more work. */

@@ -205,6 +205,24 @@ abstract class MakePaymentScenarios {
     }
 
     @Test
+    void aDrainedOrStoppingServerAnswers503WithRetryAfter() {
+        Client merchant = client("MERCHANT", null, "USD", null);
+        Client person = client("PERSON", null, "USD", "5");
+        String item = item(merchant, person, "1.00");
+        check(admin("POST", "drain", null), 200);
+        try {
+            Reply refused = makePayment(person, item, person.accountId(), 0, null, Map.of());
+            assertEquals(503, refused.status());
+            assertEquals("service_unavailable", refused.errorKey());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertEquals("pending", check(get(person.token(), "v1/requests/" + item + "/status"), 200).string("status"));
+        } finally {
+            check(admin("POST", "undrain", null), 200);
+        }
+        check(makePayment(person, item, person.accountId(), 0, null, Map.of()), 200);
+    }
+
+    @Test
     void startAvailablePaymentPaysTheOldestPendingRequest() {
         Client merchant = client("MERCHANT", null, "USD", null);
         Client person = client("PERSON", null, "USD", "20");

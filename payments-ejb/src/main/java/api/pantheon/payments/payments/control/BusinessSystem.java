@@ -1,7 +1,9 @@
 package api.pantheon.payments.payments.control;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -10,15 +12,22 @@ import jakarta.json.JsonReader;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * The business system behind card and bank accounts ({@code payments.business-system.url}),
- * through MicroProfile REST Client. Submitting is asynchronous: no thread waits for the answer.
+ * The business system behind card and bank accounts ({@code payments.business-system.url}).
+ * Status queries go through MicroProfile REST Client; submissions through the JDK's non-blocking
+ * HTTP client, so that no thread waits for an answer.
  */
 @ApplicationScoped
 public class BusinessSystem {
@@ -36,24 +45,38 @@ public class BusinessSystem {
     @ConfigProperty(name = "payments.business-system.url")
     Optional<String> url;
 
+    /** Threads for answers: few, since storing answers contends on the clearing account anyway. */
+    private static final int ANSWER_THREADS = 16;
+
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    private volatile ExecutorService answerExecutor;
+
     private volatile BusinessSystemApi api;
+    private volatile HttpClient http;
 
     public boolean isConfigured() {
         return url.isPresent();
     }
 
+    /**
+     * Submits without holding a thread while the business system thinks: the JDK's HTTP client sends
+     * and waits on non-blocking sockets, and completes on the managed executor. (MicroProfile REST
+     * Client's asynchronous calls run the blocking request on an executor thread each, which 1,000
+     * submissions in flight would exhaust.)
+     */
     public CompletionStage<Answer> submit(String submissionJson) {
-        return api().submit(submissionJson).handle((response, failure) -> {
-            if (failure != null || response == null) {
-                return Answer.UNKNOWN;
-            }
-            try (response) {
-                return answer(response);
-            }
-        });
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/payments"))
+                .timeout(Duration.ofSeconds(READ_TIMEOUT_SECONDS))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(submissionJson))
+                .build();
+        return http().sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) ->
+                failure != null || response == null ? Answer.UNKNOWN : answer(response.statusCode(), response.body()));
     }
 
     public Answer status(String submissionId) {
@@ -65,10 +88,14 @@ public class BusinessSystem {
     }
 
     private static Answer answer(Response response) {
-        if (response.getStatus() != 200) {
+        return answer(response.getStatus(), response.getStatus() == 200 ? response.readEntity(String.class) : "");
+    }
+
+    private static Answer answer(int status, String text) {
+        if (status != 200) {
             return Answer.UNKNOWN;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(response.readEntity(String.class)))) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
             JsonObject body = reader.readObject();
             return switch (body.getString("status", "")) {
                 case "APPROVED" -> Answer.APPROVED;
@@ -80,11 +107,41 @@ public class BusinessSystem {
         }
     }
 
-    private BusinessSystemApi api() {
+    private synchronized HttpClient http() {
+        HttpClient current = http;
+        if (current == null) {
+            // HTTP/1.1: the JDK client would otherwise upgrade to h2c, and Payara's HTTP/2 input
+            // blocks a request thread per stream while it waits for the body.
+            current = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
+                    .executor(answerExecutor()).followRedirects(HttpClient.Redirect.NEVER).build();
+            http = current;
+        }
+        return current;
+    }
+
+    private synchronized ExecutorService answerExecutor() {
+        if (answerExecutor == null) {
+            answerExecutor = Executors.newFixedThreadPool(ANSWER_THREADS, threads);
+        }
+        return answerExecutor;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (answerExecutor != null) {
+            answerExecutor.shutdown();
+        }
+    }
+
+    private String baseUrl() {
+        return url.orElseThrow(() -> new IllegalStateException("payments.business-system.url is not set")).replaceAll("/+$", "");
+    }
+
+    private synchronized BusinessSystemApi api() {
         BusinessSystemApi current = api;
         if (current == null) {
             current = RestClientBuilder.newBuilder()
-                    .baseUri(URI.create(url.orElseThrow(() -> new IllegalStateException("payments.business-system.url is not set"))))
+                    .baseUri(URI.create(baseUrl()))
                     .connectTimeout(3, TimeUnit.SECONDS)
                     .readTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .executorService(executor)

@@ -30,11 +30,12 @@ public class SubmissionRunner {
     public void submit(String paymentId) {
         businessSystem.submit(submissions.submissionJson(paymentId)).whenComplete((answer, failure) -> {
             try {
-                submissions.settle(paymentId, failure == null ? answer : BusinessSystem.Answer.UNKNOWN);
+                if (submissions.settle(paymentId, failure == null ? answer : BusinessSystem.Answer.UNKNOWN)) {
+                    // UNKNOWN is no answer: its waiters keep waiting, for reconciliation or their time-out
+                    answers.answered(paymentId);
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Storing the answer for submission " + paymentId + " failed; reconciliation will", e);
-            } finally {
-                answers.answered(paymentId);
             }
         });
     }

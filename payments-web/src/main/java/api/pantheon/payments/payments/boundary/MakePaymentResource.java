@@ -2,7 +2,7 @@ package api.pantheon.payments.payments.boundary;
 
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.payments.control.Answers;
-import api.pantheon.payments.payments.control.Shutdown;
+import api.pantheon.payments.payments.control.Intake;
 import api.pantheon.payments.payments.control.SubmissionRunner;
 import api.pantheon.payments.rest.ErrorEnvelope;
 import api.pantheon.payments.rest.JsonBody;
@@ -54,7 +54,7 @@ public class MakePaymentResource {
     Answers answers;
 
     @Inject
-    Shutdown shutdown;
+    Intake intake;
 
     @Context
     SecurityContext caller;
@@ -93,7 +93,7 @@ public class MakePaymentResource {
 
     /** Submits the payment, then answers within {@code wait} seconds: the item, or where to look. */
     void pay(String itemId, JsonBody json, String callerId, String base, AsyncResponse response) {
-        if (shutdown.isStopping()) {
+        if (!intake.isOpen()) {
             response.resume(Response.fromResponse(ErrorEnvelope.response(ErrorCode.SERVICE_UNAVAILABLE,
                     "The server is stopping; try again shortly")).header("Retry-After", "5").build());
             return;

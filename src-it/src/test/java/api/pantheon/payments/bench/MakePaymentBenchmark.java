@@ -1,0 +1,161 @@
+package api.pantheon.payments.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Many clients at once call make payment with {@code wait=30} on the sandbox's slow answer
+ * ({@code .02}: approved after 3 s), each on its own connection. Prints completed calls per second,
+ * latency percentiles and the server's peak live threads and heap (read from /metrics while it runs).
+ *
+ * <p>Arguments: server root URL, admin token, number of concurrent calls.
+ */
+public final class MakePaymentBenchmark {
+
+    private static final Pattern METRIC = Pattern.compile("^(\\S+?)(\\{[^}]*\\})?\\s+([0-9.eE+-]+)$");
+
+    public static void main(String[] args) throws Exception {
+        String root = args.length > 0 ? args[0] : "http://127.0.0.1:18090";
+        String admin = args.length > 1 ? args[1] : "bench-admin-token";
+        int calls = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(8)).build();
+
+        System.out.printf("%nmake payment: setting up %d items for card holders...%n", calls);
+        String merchant = party(http, root, admin, "MERCHANT");
+        openAccount(http, root, admin, merchant, "WALLET");
+        String merchantToken = key(http, root, admin, merchant);
+        int holders = 50;
+        List<String[]> cards = new ArrayList<>();
+        for (int i = 0; i < holders; i++) {
+            String person = party(http, root, admin, "PERSON");
+            long card = openAccount(http, root, admin, person, "CARD");
+            cards.add(new String[] {usernameOf(http, root, admin, person), key(http, root, admin, person), String.valueOf(card)});
+        }
+        List<String[]> items = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            String[] holder = cards.get(i % holders);
+            JsonObject created = json(send(http, root + "/payments/v1/requests", "POST", merchantToken,
+                    "{\"amount\": 1.02, \"currency\": \"USD\", \"recipient\": \"" + holder[0] + "\", \"expires_in\": 3600}").body());
+            items.add(new String[] {created.getString("id"), holder[1], holder[2]});
+        }
+
+        HttpClient many = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicLong peakThreads = new AtomicLong();
+        AtomicLong peakHeap = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> sample(http, root, peakThreads, peakHeap), 0, 250, TimeUnit.MILLISECONDS);
+
+        long[] latencies = new long[calls];
+        int[] statuses = new int[calls];
+        long start = System.nanoTime();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            String[] item = items.get(i);
+            int index = i;
+            long began = System.nanoTime();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/payments/v1/items/" + item[0] + "/make_payment"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + item[1]).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"account_id\": " + item[2]
+                            + ", \"device_id\": \"bench\", \"ip_address\": \"127.0.0.1\", \"wait\": 30}"))
+                    .build();
+            pending.add(many.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                latencies[index] = System.nanoTime() - began;
+                statuses[index] = failure == null ? response.statusCode() : -1;
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.shutdownNow();
+        sample(http, root, peakThreads, peakHeap);
+
+        long ok = Arrays.stream(statuses).filter(s -> s == 200).count();
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        System.out.printf("make payment: %d concurrent calls, wait=30, sandbox answers after 3 s%n", calls);
+        System.out.printf("  answered 200: %d, other: %d, all done in %.2f s, %.0f completed calls/s%n",
+                ok, calls - ok, seconds, calls / seconds);
+        java.util.Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+        Arrays.stream(statuses).forEach(status -> byStatus.merge(status, 1L, Long::sum));
+        System.out.println("  answers by HTTP status (-1: no answer): " + byStatus);
+        System.out.printf("  latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", sorted[calls / 2] / 1e6,
+                sorted[(int) Math.ceil(calls * 0.99) - 1] / 1e6, sorted[calls - 1] / 1e6);
+        System.out.printf("  server: peak live threads %d, peak heap used %d MiB%n", peakThreads.get(), peakHeap.get() / (1024 * 1024));
+        System.exit(0);
+    }
+
+    /** Reads the server's live threads and used heap from MicroProfile Metrics, keeping the highest seen. */
+    private static void sample(HttpClient http, String root, AtomicLong threads, AtomicLong heap) {
+        try {
+            String text = send(http, root + "/metrics", "GET", null, null).body();
+            for (String line : text.split("\n")) {
+                Matcher m = METRIC.matcher(line.trim());
+                if (!m.matches()) {
+                    continue;
+                }
+                long value = (long) Double.parseDouble(m.group(3));
+                if (m.group(1).equals("thread_count")) {
+                    threads.accumulateAndGet(value, Math::max);
+                } else if (m.group(1).equals("memory_usedHeap_bytes")) {
+                    heap.accumulateAndGet(value, Math::max);
+                }
+            }
+        } catch (Exception ignored) {
+            // a missed sample only makes the peak less precise
+        }
+    }
+
+    private static String party(HttpClient http, String root, String admin, String kind) throws Exception {
+        String username = kind.toLowerCase().charAt(0) + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return json(send(http, root + "/payments/admin/v1/parties", "POST", admin,
+                "{\"kind\":\"" + kind + "\",\"username\":\"" + username + "\"}").body()).getString("id");
+    }
+
+    private static String usernameOf(HttpClient http, String root, String admin, String party) throws Exception {
+        return json(send(http, root + "/payments/admin/v1/parties/" + party, "GET", admin, null).body()).getString("username");
+    }
+
+    private static long openAccount(HttpClient http, String root, String admin, String party, String type) throws Exception {
+        return json(send(http, root + "/payments/admin/v1/parties/" + party + "/accounts", "POST", admin,
+                "{\"currency\":\"USD\",\"type\":\"" + type + "\"}").body()).getJsonNumber("id").longValue();
+    }
+
+    private static String key(HttpClient http, String root, String admin, String party) throws Exception {
+        return json(send(http, root + "/payments/admin/v1/parties/" + party + "/keys", "POST", admin, null).body()).getString("token");
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String url, String method, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+}
