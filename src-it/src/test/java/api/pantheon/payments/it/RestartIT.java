@@ -60,6 +60,12 @@ class RestartIT {
         String owed = check(post(merchant.token(), "v1/requests", json("amount", new BigDecimal("2.00"), "currency", "USD",
                 "recipient", person.username(), "notify_url", notifyUrl)), 200).string("id");
         check(post(person.token(), "v1/requests/" + owed + "/pay", json("account_id", person.accountId())), 200);
+        // A card payment in flight at the stop: the sandbox stays silent on a .03 amount's first call.
+        long card = check(Api.admin("POST", "parties/" + person.partyId() + "/accounts", "{\"currency\":\"USD\",\"type\":\"CARD\"}"), 201)
+                .number("id");
+        String inFlight = PaymentsIT.request(merchant, person.username(), "3.03");
+        check(Api.send("PATCH", "v1/items/" + inFlight + "/make_payment", Api.bearer(person.token()),
+                "{\"account_id\": " + card + ", \"device_id\": \"d\", \"ip_address\": \"127.0.0.1\", \"wait\": 0}", java.util.Map.of()), 202);
         Thread.sleep(1_500);
         deployer.undeploy(DEPLOYMENT);
 
@@ -81,6 +87,17 @@ class RestartIT {
             assertEquals(owed, delivered.get(0).body().getString("id"));
             assertEquals("paid", delivered.get(0).body().getString("status"));
             assertTrue(CallbackReceiver.signedWith(merchant.signingSecret(), delivered.get(0).body()));
+
+            long deadline = System.currentTimeMillis() + 90_000;
+            Reply item = get(person.token(), "v1/items/" + inFlight + "/status");
+            while (item.status() == 202 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(500);
+                item = get(person.token(), "v1/items/" + inFlight + "/status");
+            }
+            assertEquals(200, item.status(), "the payment in flight at the stop was settled after the start: " + item);
+            assertEquals("COMPLETED", item.json().getJsonObject("payment").getString("status"));
+            assertEquals(new BigDecimal("20.03"), Api.balance(merchant.accountId()), "paid once");
+            PaymentsIT.assertBooksBalance();
         } finally {
             receiver.close();
             deployer.undeploy(DEPLOYMENT);
