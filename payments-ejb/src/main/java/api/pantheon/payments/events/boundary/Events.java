@@ -63,7 +63,13 @@ public class Events {
     /** Writes an event for every status the request entered, and owes a callback for each change. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void publish(PaymentRequest request) {
+        record(request);
+    }
+
+    /** The events of the statuses the request entered, with what each owes; the last one, if any. */
+    private Optional<Event> record(PaymentRequest request) {
         Instant now = clock.instant();
+        Event last = null;
         for (RequestStatus status : request.takeUnpublished()) {
             Event event = new Event(request.requesterPartyId(), request.id(), status,
                     status == RequestStatus.PAID ? request.transactionId().orElse(null) : null, now);
@@ -77,7 +83,9 @@ public class Events {
                 String channel = request.channel().get();
                 em.persist(new Delivery(event, channelTarget(channel, request), channel, now));
             }
+            last = event;
         }
+        return Optional.ofNullable(last);
     }
 
     /**
@@ -86,20 +94,10 @@ public class Events {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void publishAnswer(PaymentRequest request, String paymentId, String callbackUrl) {
-        Instant now = clock.instant();
-        Event last = null;
-        for (RequestStatus status : request.takeUnpublished()) {
-            last = new Event(request.requesterPartyId(), request.id(), status,
-                    status == RequestStatus.PAID ? request.transactionId().orElse(null) : null, now);
-            em.persist(last);
-            if (status.isFinal() && request.notifyUrl().isPresent()) {
-                em.flush();
-                em.persist(new Delivery(last, request.notifyUrl().get(), now));
-            }
-        }
-        if (last != null && callbackUrl != null) {
+        Optional<Event> last = record(request);
+        if (last.isPresent() && callbackUrl != null) {
             em.flush();
-            em.persist(Delivery.ofSubmission(last, callbackUrl, paymentId, now));
+            em.persist(Delivery.ofSubmission(last.get(), callbackUrl, paymentId, clock.instant()));
         }
     }
 

@@ -3,15 +3,12 @@ package api.pantheon.payments.events.control;
 import api.pantheon.payments.events.entity.Event;
 import api.pantheon.payments.requests.boundary.StatusWords;
 import api.pantheon.payments.requests.entity.PaymentRequest;
+import api.pantheon.payments.security.control.Secrets;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The notification of dialect 001: the request's data at the event and a signature, the lowercase
@@ -45,12 +42,6 @@ public final class CallbackDocument {
     }
 
     public static String sign(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return HexFormat.of().formatHex(Secrets.hmacSha256(secret, text));
     }
 }

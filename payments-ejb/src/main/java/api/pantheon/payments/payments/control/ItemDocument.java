@@ -3,17 +3,14 @@ package api.pantheon.payments.payments.control;
 import api.pantheon.payments.payments.entity.Payment;
 import api.pantheon.payments.requests.boundary.StatusWords;
 import api.pantheon.payments.requests.entity.PaymentRequest;
+import api.pantheon.payments.security.control.Secrets;
 import api.pantheon.payments.time.Rfc3339;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The item of seed 003 (a payment request being paid) with its latest submission, as both the
@@ -48,13 +45,7 @@ public final class ItemDocument {
 
     /** {@code t=<unix seconds>,v=<base64url, no padding, of HMAC-SHA256(secret, t + "." + body)>}. */
     public static String signature(String secret, long unixSeconds, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal((unixSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "t=" + unixSeconds + ",v=" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        byte[] digest = Secrets.hmacSha256(secret, unixSeconds + "." + body);
+        return "t=" + unixSeconds + ",v=" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }
