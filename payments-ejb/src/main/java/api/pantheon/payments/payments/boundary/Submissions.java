@@ -150,11 +150,15 @@ public class Submissions {
             case APPROVED -> {
                 Account clearing = systemAccounts.clearing(payment.amount().currency())
                         .orElseThrow(() -> new IllegalStateException("no clearing account for " + payment.amount().currency()));
+                payment.answered("approved");
+                request.markPaid(payment.id(), now);
+                events.publishAnswer(request, payment.id(), payment.callbackUrl().orElse(null));
+                // Last: the clearing account and the payee's wallet are the rows every approval
+                // locks, so they are held only for the transfer and the commit.
                 LedgerTransaction transaction = ledger.transfer(clearing.id(), payment.payeeAccountId(), payment.amount(),
                         TransactionKind.PAYMENT, payment.id());
-                payment.answered("approved");
                 payment.complete(transaction.id(), now);
-                request.markPaid(payment.id(), now);
+                return true;
             }
             case DECLINED -> {
                 payment.answered("declined");
