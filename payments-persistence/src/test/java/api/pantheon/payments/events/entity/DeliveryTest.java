@@ -1,0 +1,65 @@
+package api.pantheon.payments.events.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.pantheon.payments.requests.entity.RequestStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DeliveryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final List<Duration> SCHEDULE = List.of(Duration.ofMinutes(5), Duration.ofMinutes(20));
+
+    private static Delivery queuedAndStarted() {
+        Delivery delivery = new Delivery(new Event("party", "request", RequestStatus.PAID, "tx", NOW), "https://example.com/hook", NOW);
+        delivery.queued(NOW);
+        assertTrue(delivery.start(NOW));
+        return delivery;
+    }
+
+    @Test
+    void aFailedTryIsDueAgainAfterTheSchedulesNextPauseThenDead() {
+        Delivery delivery = queuedAndStarted();
+        delivery.failed(SCHEDULE, NOW);
+        assertEquals(DeliveryState.PENDING, delivery.state());
+        assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(5))), delivery.nextAttemptAt());
+
+        delivery.queued(NOW);
+        assertTrue(delivery.start(NOW));
+        delivery.failed(SCHEDULE, NOW.plusSeconds(300));
+        assertEquals(Optional.of(NOW.plusSeconds(300).plus(Duration.ofMinutes(20))), delivery.nextAttemptAt());
+
+        delivery.queued(NOW);
+        assertTrue(delivery.start(NOW));
+        delivery.failed(SCHEDULE, NOW);
+        assertEquals(DeliveryState.DEAD, delivery.state(), "one try plus one per pause, then dead");
+        assertEquals(3, delivery.attempts());
+        assertEquals(Optional.empty(), delivery.nextAttemptAt());
+    }
+
+    @Test
+    void aDuplicateMessageFindsTheDeliveryTakenAlready() {
+        Delivery delivery = queuedAndStarted();
+        assertFalse(delivery.start(NOW), "a second worker must not send it again");
+        delivery.delivered(NOW);
+        assertEquals(DeliveryState.DELIVERED, delivery.state());
+        assertFalse(delivery.start(NOW));
+    }
+
+    @Test
+    void onlyAnOwedDeliveryCanBeQueued() {
+        Delivery delivery = queuedAndStarted();
+        assertThrows(IllegalStateException.class, () -> delivery.queued(NOW));
+        delivery.requeueStale(NOW);
+        assertEquals(DeliveryState.PENDING, delivery.state());
+        delivery.queued(NOW);
+        assertEquals(DeliveryState.QUEUED, delivery.state());
+    }
+}
