@@ -45,10 +45,6 @@ public class Parties {
     @Inject
     Channels channels;
 
-    public Party register(PartyKind kind, String username, String phone, String displayName) {
-        return register(kind, username, phone, displayName, null, null);
-    }
-
     public Party register(PartyKind kind, String username, String phone, String displayName, String email,
                           String preferredChannel) {
         if (kind != PartyKind.MERCHANT && kind != PartyKind.PERSON) {

@@ -57,12 +57,6 @@ public class ApiKey {
         this.createdAt = now.atOffset(ZoneOffset.UTC);
     }
 
-    public void revoke(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now.atOffset(ZoneOffset.UTC);
-        }
-    }
-
     public String keyId() {
         return keyId;
     }
@@ -73,9 +67,5 @@ public class ApiKey {
 
     public String signingSecretSealed() {
         return signingSecretSealed;
-    }
-
-    public boolean isRevoked() {
-        return revokedAt != null;
     }
 }

@@ -94,11 +94,6 @@ public class Payment {
     }
 
     public Payment(String requestId, String payerPartyId, Long payerAccountId, Long payeeAccountId,
-                   Money amount, Instant now) {
-        this(requestId, payerPartyId, payerAccountId, payeeAccountId, amount, null, null, now);
-    }
-
-    public Payment(String requestId, String payerPartyId, Long payerAccountId, Long payeeAccountId,
                    Money amount, String descriptor, String metadata, Instant now) {
         this(UUID.randomUUID().toString(), requestId, payerPartyId, payerAccountId, payeeAccountId, amount, now);
         this.descriptor = descriptor;
