@@ -13,11 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.pantheon.payments.it.Api.Client;
 import api.pantheon.payments.it.Api.Reply;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,14 +64,9 @@ abstract class AccountRequestScenarios {
         return created.string("code");
     }
 
-    static JsonArray array(Reply reply) {
-        try (JsonReader reader = Json.createReader(new StringReader(reply.text()))) {
-            return reader.readArray();
-        }
-    }
 
     static JsonObject only(Reply list, String code) {
-        return array(list).getValuesAs(JsonObject.class).stream().filter(item -> item.getString("id").equals(code))
+        return list.array().getValuesAs(JsonObject.class).stream().filter(item -> item.getString("id").equals(code))
                 .findFirst().orElseThrow(() -> new AssertionError(code + " not in " + list));
     }
 
@@ -265,6 +257,14 @@ abstract class AccountRequestScenarios {
         assertEquals(400, get(owner.token(), "v1/payment-requests").status());
         assertEquals(400, get(owner.token(), "v1/payment-requests?to=" + owner.accountId() + "&from=" + owner.accountId()).status());
         assertEquals(400, get(owner.token(), "v1/payment-requests?to=abc").status());
+        for (String query : List.of("limit=abc", "limit=0", "limit=201")) {
+            Reply refused = get(owner.token(), "v1/payment-requests?to=" + owner.accountId() + "&" + query);
+            assertEquals(400, refused.status(), query);
+            assertTrue(refused.errorMessage().startsWith("limit:"), refused.toString());
+        }
+        for (String path : List.of("v1/events?limit=abc", "v1/events?before=x", "v1/inbox?limit=-1")) {
+            assertEquals(400, get(owner.token(), path).status(), path);
+        }
         assertEquals(404, get(stranger.token(), "v1/payment-requests?to=" + owner.accountId()).status());
         assertEquals(404, get(stranger.token(), "v1/payments-requests?from=" + owner.accountId()).status());
         assertEquals("[]", check(get(owner.token(), "v1/payment-requests?to=" + owner.accountId()), 200).text());
@@ -353,7 +353,7 @@ abstract class AccountRequestScenarios {
             while (path != null) {
                 Reply page = check(get(sender.token(), path), 200);
                 pages++;
-                array(page).getValuesAs(JsonObject.class).forEach(item -> seen.add(item.getString("id")));
+                page.array().getValuesAs(JsonObject.class).forEach(item -> seen.add(item.getString("id")));
                 path = next(page);
                 Thread.sleep(20);
             }

@@ -1,6 +1,7 @@
 package api.pantheon.payments.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** The server as a client sees it: HTTP and JSON, nothing else. */
 final class Api {
@@ -49,6 +52,12 @@ final class Api {
 
         BigDecimal decimal(String field) {
             return json().getJsonNumber(field).bigDecimalValue();
+        }
+
+        JsonArray array() {
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                return reader.readArray();
+            }
         }
 
         String errorCode() {
@@ -90,6 +99,22 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Reads until {@code done} holds or the time is up, and answers the last read for the assertions to judge. */
+    static <T> T eventually(Supplier<T> read, Predicate<T> done, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        T last = read.get();
+        while (!done.test(last) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+            last = read.get();
+        }
+        return last;
     }
 
     static String bearer(String token) {

@@ -12,11 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import api.pantheon.payments.it.Api.Client;
 import api.pantheon.payments.it.Api.Reply;
 import api.pantheon.payments.it.CallbackReceiver.Received;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,29 +21,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Events and signed callbacks of dialect 001, checked by a real receiver in the test JVM. Run as a
  * nested class of {@link PaymentsIT}, on its server (retry schedule shortened to 1 s by the build).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CallbackScenarios {
+abstract class CallbackScenarios extends WithCallbackReceiver {
 
-    private CallbackReceiver receiver;
-
-    @BeforeAll
-    void listen() {
-        receiver = new CallbackReceiver();
-    }
-
-    @AfterAll
-    void stop() {
-        receiver.close();
-    }
 
     private String requestWithCallback(Client merchant, Client person, String amount, String path, Integer expiresIn) {
         Reply created = check(post(merchant.token(), "v1/requests", json("amount", new BigDecimal(amount), "currency", "USD",
@@ -55,11 +37,6 @@ abstract class CallbackScenarios {
         return created.string("id");
     }
 
-    private static JsonArray array(Reply reply) {
-        try (JsonReader reader = Json.createReader(new StringReader(reply.text()))) {
-            return reader.readArray();
-        }
-    }
 
     @Test
     void paidDeclinedAndExpiredRequestsEachGetExactlyTheirSignedCallback() throws InterruptedException {
@@ -108,7 +85,7 @@ abstract class CallbackScenarios {
         List<Received> got = receiver.await("/flaky", 1, 20_000);
         assertEquals(1, got.size());
         assertTrue(CallbackReceiver.signedWith(merchant.signingSecret(), got.get(0).body()));
-        JsonArray attempts = array(check(get(merchant.token(), "v1/requests/" + id + "/callbacks"), 200));
+        JsonArray attempts = check(get(merchant.token(), "v1/requests/" + id + "/callbacks"), 200).array();
         assertEquals(4, attempts.size(), attempts.toString());
         for (int i = 0; i < 4; i++) {
             JsonObject attempt = attempts.getJsonObject(i);
@@ -129,7 +106,7 @@ abstract class CallbackScenarios {
         assertEquals(422, refused.status());
         Thread.sleep(2_500);
         assertEquals(0, receiver.at("/rolled-back").size());
-        JsonArray events = array(check(get(merchant.token(), "v1/events?limit=200"), 200));
+        JsonArray events = check(get(merchant.token(), "v1/events?limit=200"), 200).array();
         List<String> types = new ArrayList<>();
         events.getValuesAs(JsonObject.class).stream().filter(e -> e.getString("request_id").equals(id))
                 .forEach(e -> types.add(e.getString("type")));
@@ -144,7 +121,7 @@ abstract class CallbackScenarios {
         check(post(merchant.token(), "v1/requests/" + id + "/cancel", null), 200);
         Received first = receiver.await("/replayed", 1, 10_000).get(0);
 
-        JsonObject event = array(check(get(merchant.token(), "v1/events"), 200)).getValuesAs(JsonObject.class).stream()
+        JsonObject event = check(get(merchant.token(), "v1/events"), 200).array().getValuesAs(JsonObject.class).stream()
                 .filter(e -> e.getString("request_id").equals(id) && e.getString("type").equals("payment_request.cancelled"))
                 .findFirst().orElseThrow();
         assertEquals(event.getString("id"), first.body().getString("event_id"));
@@ -179,13 +156,13 @@ abstract class CallbackScenarios {
             created.add(PaymentsIT.request(merchant, person.username(), "1.00"));
         }
         Reply first = check(get(merchant.token(), "v1/events?limit=3"), 200);
-        assertEquals(3, array(first).size());
+        assertEquals(3, first.array().size());
         String next = first.headers().firstValue("Link").orElseThrow();
         String path = next.substring(next.indexOf("/payments/") + "/payments/".length(), next.indexOf('>'));
         Reply second = check(get(merchant.token(), path), 200);
         List<String> requestIds = new ArrayList<>();
         for (Reply page : List.of(first, second)) {
-            array(page).getValuesAs(JsonObject.class).forEach(e -> requestIds.add(e.getString("request_id")));
+            page.array().getValuesAs(JsonObject.class).forEach(e -> requestIds.add(e.getString("request_id")));
         }
         List<String> newestFirst = new ArrayList<>(created);
         java.util.Collections.reverse(newestFirst);

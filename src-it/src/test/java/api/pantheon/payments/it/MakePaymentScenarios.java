@@ -21,29 +21,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Seed 003's make payment (and seed 000's startAvailablePayment) against the built-in sandbox
  * business system, whose answers follow the amount's cents. Nested in {@link PaymentsIT}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MakePaymentScenarios {
+abstract class MakePaymentScenarios extends WithCallbackReceiver {
 
-    private CallbackReceiver receiver;
-
-    @BeforeAll
-    void listen() {
-        receiver = new CallbackReceiver();
-    }
-
-    @AfterAll
-    void stop() {
-        receiver.close();
-    }
 
     private record Card(Client person, long card) {
     }
@@ -106,26 +91,11 @@ abstract class MakePaymentScenarios {
         assertEquals(200, get(holder.person().token(), path).status());
     }
 
+    /** The submission's id ({uuid} in the callback template), once the item's status shows it answered. */
     private static String callbackUuid(String item, Card holder) {
-        Reply latest = get(holder.person().token(), "v1/items/" + item + "/status");
-        return latest.status() == 200 ? latest.json().getJsonObject("payment").getString("id")
-                : waitForPaymentId(item, holder);
-    }
-
-    private static String waitForPaymentId(String item, Card holder) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            Reply latest = get(holder.person().token(), "v1/items/" + item + "/status");
-            if (latest.status() == 200) {
-                return latest.json().getJsonObject("payment").getString("id");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("no answer for " + item);
+        Reply answered = check(Api.eventually(() -> get(holder.person().token(), "v1/items/" + item + "/status"),
+                r -> r.status() == 200, 10_000), 200);
+        return answered.json().getJsonObject("payment").getString("id");
     }
 
     private static String base64Hmac(String secret, String text) {
@@ -157,12 +127,8 @@ abstract class MakePaymentScenarios {
         String item = item(merchant, holder.person(), "4.03");
         Reply waiting = check(makePayment(holder.person(), item, holder.card(), 12, null, Map.of()), 202);
         assertEquals(1, waiting.number("submission_count"));
-        long deadline = System.currentTimeMillis() + 40_000;
-        Reply status = get(holder.person().token(), "v1/items/" + item + "/status");
-        while (status.status() == 202 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(500);
-            status = get(holder.person().token(), "v1/items/" + item + "/status");
-        }
+        Reply status = Api.eventually(() -> get(holder.person().token(), "v1/items/" + item + "/status"),
+                r -> r.status() != 202, 40_000);
         assertEquals(200, status.status(), status.toString());
         assertEquals("COMPLETED", status.json().getJsonObject("payment").getString("status"));
         Thread.sleep(6_000); // one more reconciliation round must not pay again

@@ -15,12 +15,9 @@ import api.pantheon.payments.it.CallbackReceiver.Received;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.mail.internet.MimeMessage;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -67,11 +64,6 @@ abstract class MessagingScenarios {
         return new Client(id, username, key.string("token"), key.string("signing_secret"), account);
     }
 
-    private static JsonArray array(Reply reply) {
-        try (JsonReader reader = Json.createReader(new StringReader(reply.text()))) {
-            return reader.readArray();
-        }
-    }
 
     private static Reply requestPayment(Client merchant, String recipient, String channel) {
         return post(merchant.token(), "requestPayment", json("amount", new BigDecimal("7.50"), "currency", "USD",
@@ -79,7 +71,7 @@ abstract class MessagingScenarios {
     }
 
     private static List<String> deliveryStates(Client merchant, String id) {
-        return array(check(get(merchant.token(), "v1/requests/" + id + "/deliveries"), 200)).getValuesAs(JsonObject.class)
+        return check(get(merchant.token(), "v1/requests/" + id + "/deliveries"), 200).array().getValuesAs(JsonObject.class)
                 .stream().map(d -> d.getString("channel") + ":" + d.getString("state")).toList();
     }
 
@@ -92,13 +84,13 @@ abstract class MessagingScenarios {
         assertEquals("inbox", sent.string("channel"));
         assertTrue(sent.json().getBoolean("delivered"));
         String id = sent.string("id");
-        JsonArray inbox = array(check(get(person.token(), "v1/inbox"), 200));
+        JsonArray inbox = check(get(person.token(), "v1/inbox"), 200).array();
         assertEquals(id, inbox.getJsonObject(0).getString("id"));
         assertEquals("Lunch", inbox.getJsonObject(0).getString("description"));
-        assertEquals(0, array(check(get(merchant.token(), "v1/inbox"), 200)).size());
+        assertEquals(0, check(get(merchant.token(), "v1/inbox"), 200).array().size());
 
         check(post(person.token(), "v1/requests/" + id + "/pay", json("account_id", person.accountId())), 200);
-        assertFalse(array(check(get(person.token(), "v1/inbox"), 200)).getValuesAs(JsonObject.class).stream()
+        assertFalse(check(get(person.token(), "v1/inbox"), 200).array().getValuesAs(JsonObject.class).stream()
                 .anyMatch(r -> r.getString("id").equals(id)), "a paid request leaves the inbox");
     }
 
@@ -124,12 +116,9 @@ abstract class MessagingScenarios {
         String t = parts[0].substring(2);
         assertEquals(CallbackReceiver.hmacHex(GATEWAY_SECRET, t + "." + message.rawBody()), parts[1].substring(2));
 
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (!deliveryStates(merchant, id).contains("whatsapp:DELIVERED") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(List.of("whatsapp:DELIVERED"), deliveryStates(merchant, id));
-        JsonArray attempts = array(check(get(merchant.token(), "v1/requests/" + id + "/callbacks"), 200));
+        assertEquals(List.of("whatsapp:DELIVERED"), Api.eventually(() -> deliveryStates(merchant, id),
+                states -> states.contains("whatsapp:DELIVERED"), 5_000));
+        JsonArray attempts = check(get(merchant.token(), "v1/requests/" + id + "/callbacks"), 200).array();
         assertEquals(2, attempts.size(), "one failure, then the retry");
     }
 
@@ -140,18 +129,13 @@ abstract class MessagingScenarios {
         Client person = person(",\"email\":\"" + address + "\"");
         Reply sent = check(requestPayment(merchant, person.username(), "email"), 200);
         String id = sent.string("id");
-        long deadline = System.currentTimeMillis() + 15_000;
-        MimeMessage mail = null;
-        while (mail == null && System.currentTimeMillis() < deadline) {
-            mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                try {
-                    return m.getAllRecipients()[0].toString().equals(address);
-                } catch (Exception e) {
-                    return false;
-                }
-            }).findFirst().orElse(null);
-            Thread.sleep(100);
-        }
+        MimeMessage mail = Api.eventually(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElse(null), found -> found != null, 15_000);
         assertTrue(mail != null, "the mail arrived");
         assertEquals("Payment request: 7.50 USD", mail.getSubject());
         assertTrue(GreenMailUtil.getBody(mail).contains("/v1/requests/" + id + "/pay"));

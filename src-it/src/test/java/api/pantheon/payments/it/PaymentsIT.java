@@ -641,12 +641,7 @@ class PaymentsIT {
      * the deadline on anyway, but only a stored expiry moves {@code updated} past {@code since}.
      */
     static void awaitStoredExpiry(String token, String id, long since) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        Reply read = check(get(token, "v1/requests/" + id), 200);
-        while (read.number("updated") < since && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-            read = check(get(token, "v1/requests/" + id), 200);
-        }
+        Reply read = Api.eventually(() -> check(get(token, "v1/requests/" + id), 200), r -> r.number("updated") >= since, 5_000);
         assertEquals("rejected", read.string("status"));
         assertTrue(read.number("updated") >= since, "the sweep stored the expiry: " + read);
     }

@@ -88,12 +88,8 @@ class RestartIT {
             assertEquals("paid", delivered.get(0).body().getString("status"));
             assertTrue(CallbackReceiver.signedWith(merchant.signingSecret(), delivered.get(0).body()));
 
-            long deadline = System.currentTimeMillis() + 90_000;
-            Reply item = get(person.token(), "v1/items/" + inFlight + "/status");
-            while (item.status() == 202 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(500);
-                item = get(person.token(), "v1/items/" + inFlight + "/status");
-            }
+            Reply item = Api.eventually(() -> get(person.token(), "v1/items/" + inFlight + "/status"),
+                    r -> r.status() != 202, 90_000);
             assertEquals(200, item.status(), "the payment in flight at the stop was settled after the start: " + item);
             assertEquals("COMPLETED", item.json().getJsonObject("payment").getString("status"));
             assertEquals(new BigDecimal("20.03"), Api.balance(merchant.accountId()), "paid once");

@@ -205,10 +205,9 @@ public class Submissions {
     /** The caller's oldest pending request addressed to it (seed 000's startAvailablePayment). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<String> oldestAvailable(String callerPartyId) {
-        List<PaymentRequest> inbox = em.createNamedQuery(PaymentRequest.INBOX, PaymentRequest.class)
+        return em.createNamedQuery(PaymentRequest.OLDEST_IN_INBOX, String.class)
                 .setParameter("party", callerPartyId).setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .getResultList();
-        return inbox.isEmpty() ? Optional.empty() : Optional.of(inbox.get(inbox.size() - 1).id());
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     private List<Payment> submissionsOf(String requestId) {

@@ -47,10 +47,16 @@ import java.util.UUID;
         query = "select r from PaymentRequest r where r.recipientPartyId = :party"
                 + " and r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING and r.expiresAt > :now"
                 + " order by r.createdAt desc, r.id desc")
+@NamedQuery(name = PaymentRequest.OLDEST_IN_INBOX,
+        query = "select r.id from PaymentRequest r where r.recipientPartyId = :party"
+                + " and r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING and r.expiresAt > :now"
+                + " order by r.createdAt, r.id")
 public class PaymentRequest {
 
     /** Pending requests addressed to a party, newest first: its inbox. */
     public static final String INBOX = "PaymentRequest.inbox";
+    /** The inbox's oldest request: what seed 000's startAvailablePayment pays. */
+    public static final String OLDEST_IN_INBOX = "PaymentRequest.oldestInInbox";
 
     /** Requests paid into an account, newest first, after a (created, id) cursor. */
     public static final String TO_ACCOUNT = "PaymentRequest.toAccount";

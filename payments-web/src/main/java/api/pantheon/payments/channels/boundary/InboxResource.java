@@ -1,6 +1,6 @@
 package api.pantheon.payments.channels.boundary;
 
-import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.rest.QueryParams;
 import api.pantheon.payments.requests.boundary.PaymentRequests;
 import api.pantheon.payments.requests.boundary.RequestDocuments;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "Missing or invalid credentials (code 100)")
 public class InboxResource {
 
-    private static final int INBOX_MAX = 200;
-
     @Inject
     PaymentRequests requests;
 
@@ -40,11 +38,8 @@ public class InboxResource {
 
     @GET
     @Operation(summary = "Pending payment requests addressed to you, newest first")
-    public List<RequestDocuments.Document> inbox(@QueryParam("limit") Integer limit) {
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > INBOX_MAX) {
-            throw ErrorCode.INVALID_DATA.exception("limit: must be between 1 and " + INBOX_MAX);
-        }
+    public List<RequestDocuments.Document> inbox(@QueryParam("limit") String limit) {
+        int size = QueryParams.pageSize(limit);
         Instant now = clock.instant();
         return requests.inbox(caller.getUserPrincipal().getName(), size).stream().map(request -> RequestDocuments.document(request, now)).toList();
     }

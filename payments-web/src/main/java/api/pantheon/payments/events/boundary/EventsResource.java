@@ -1,6 +1,6 @@
 package api.pantheon.payments.events.boundary;
 
-import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.rest.QueryParams;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,9 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "Missing or invalid credentials (code 100)")
 public class EventsResource {
 
-    private static final int PAGE_DEFAULT = 50;
-    private static final int PAGE_MAX = 200;
-
     @Inject
     Events events;
 
@@ -44,12 +41,10 @@ public class EventsResource {
     @GET
     @Path("events")
     @Operation(summary = "Your events, newest first; the Link header (rel=next) gives the next page")
-    public Response list(@QueryParam("limit") Integer limit, @QueryParam("before") Long before) {
-        int size = limit == null ? PAGE_DEFAULT : limit;
-        if (size < 1 || size > PAGE_MAX) {
-            throw ErrorCode.INVALID_DATA.exception("limit: must be between 1 and " + PAGE_MAX);
-        }
-        EventPage page = events.page(callerId(), before == null ? Long.MAX_VALUE : before, size);
+    public Response list(@QueryParam("limit") String limit, @QueryParam("before") String before) {
+        int size = QueryParams.pageSize(limit);
+        EventPage page = events.page(callerId(),
+                before == null ? Long.MAX_VALUE : QueryParams.wholeNumber("before", before, 1, Long.MAX_VALUE), size);
         Response.ResponseBuilder response = Response.ok(page.events().stream().map(EventDocuments.EventItem::of).toList());
         page.nextBefore().ifPresent(next -> response.link(uri.getRequestUriBuilder()
                 .replaceQueryParam("before", next).replaceQueryParam("limit", size).build(), "next"));

@@ -2,6 +2,7 @@ package api.pantheon.payments.requests.boundary;
 
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.rest.JsonBody;
+import api.pantheon.payments.rest.QueryParams;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -43,8 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountRequestsResource {
 
     private static final int METADATA_MAX = 4096;
-    private static final int PAGE_DEFAULT = 50;
-    private static final int PAGE_MAX = 200;
 
     @Inject
     PaymentRequests requests;
@@ -109,9 +108,9 @@ public class AccountRequestsResource {
         if ((to == null) == (from == null)) {
             throw ErrorCode.INVALID_DATA.exception("to: give exactly one of to and from");
         }
-        int size = limit == null ? PAGE_DEFAULT : (int) parseWhole("limit", limit, 1, PAGE_MAX);
-        RequestPage page = requests.page(callerId(), to == null ? null : parseWhole("to", to, 1, Long.MAX_VALUE),
-                from == null ? null : parseWhole("from", from, 1, Long.MAX_VALUE), decode(cursor), size);
+        int size = QueryParams.pageSize(limit);
+        RequestPage page = requests.page(callerId(), to == null ? null : QueryParams.wholeNumber("to", to, 1, Long.MAX_VALUE),
+                from == null ? null : QueryParams.wholeNumber("from", from, 1, Long.MAX_VALUE), decode(cursor), size);
         Instant now = clock.instant();
         List<AccountRequestDocuments.Item> items = page.requests().stream()
                 .map(request -> AccountRequestDocuments.item(request, now)).toList();
@@ -157,18 +156,6 @@ public class AccountRequestsResource {
 
     private String callerId() {
         return caller.getUserPrincipal().getName();
-    }
-
-    private static long parseWhole(String field, String text, long min, long max) {
-        try {
-            long value = Long.parseLong(text);
-            if (value < min || value > max) {
-                throw ErrorCode.INVALID_DATA.exception(field + ": must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ErrorCode.INVALID_DATA.exception(field + ": must be a whole number");
-        }
     }
 
     private static String encode(RequestPage.Position position) {
