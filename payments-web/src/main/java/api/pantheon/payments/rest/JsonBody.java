@@ -202,7 +202,7 @@ public final class JsonBody {
         });
     }
 
-    /** A coordinate or similar measure within bounds; not money, so a double is exact enough. */
+    /** A coordinate or similar measure within bounds: never an amount, which is always read by {@link #decimal}. */
     public Optional<Double> measure(String field, double min, double max) {
         return decimal(field).map(number -> {
             double value = number.doubleValue();
