@@ -1,14 +1,13 @@
 package api.pantheon.payments.rest;
 
+import api.pantheon.payments.json.JsonFactories;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.errors.PaymentsException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -20,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,9 +28,6 @@ import java.util.Optional;
 public final class JsonBody {
 
     private static final int URL_MAX = 2048;
-    /** Json.createReader looks its provider up on every call; one factory serves every request. */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-
     private final JsonObject json;
     /** Where this object sits in the body ("from.", "to[0]."), so errors name the full field. */
     private final String path;
@@ -50,7 +45,7 @@ public final class JsonBody {
         if (text == null || text.isBlank()) {
             return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
         }
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ErrorCode.INVALID_DATA.exception("request body: must be a JSON object");
@@ -63,7 +58,7 @@ public final class JsonBody {
 
     /** JSON text this server wrote itself (stored metadata), as a value to embed in a response. */
     public static JsonValue readStored(String text) {
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

@@ -1,18 +1,17 @@
 package api.pantheon.payments.channels.control;
 
+import api.pantheon.payments.json.JsonFactories;
 import api.pantheon.payments.events.control.CallbackDocument;
 import api.pantheon.payments.events.entity.Event;
 import api.pantheon.payments.parties.entity.Party;
 import api.pantheon.payments.requests.entity.PaymentRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
-import java.util.Map;
 
 /** What a recipient is sent through a channel: who asks for how much, and where to pay. */
 public final class RequestMessage {
 
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonBuilderFactory JSON = JsonFactories.BUILDERS;
 
     private RequestMessage() {
     }

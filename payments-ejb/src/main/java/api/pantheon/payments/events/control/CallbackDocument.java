@@ -1,14 +1,13 @@
 package api.pantheon.payments.events.control;
 
+import api.pantheon.payments.json.JsonFactories;
 import api.pantheon.payments.events.entity.Event;
 import api.pantheon.payments.requests.boundary.StatusWords;
 import api.pantheon.payments.requests.entity.PaymentRequest;
 import api.pantheon.payments.security.control.Secrets;
-import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * The notification of dialect 001: the request's data at the event and a signature, the lowercase
@@ -17,7 +16,7 @@ import java.util.Map;
  */
 public final class CallbackDocument {
 
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonBuilderFactory JSON = JsonFactories.BUILDERS;
 
     private CallbackDocument() {
     }

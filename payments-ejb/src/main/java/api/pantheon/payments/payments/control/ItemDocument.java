@@ -1,16 +1,15 @@
 package api.pantheon.payments.payments.control;
 
+import api.pantheon.payments.json.JsonFactories;
 import api.pantheon.payments.payments.entity.Payment;
 import api.pantheon.payments.requests.boundary.StatusWords;
 import api.pantheon.payments.requests.entity.PaymentRequest;
 import api.pantheon.payments.security.control.Secrets;
 import api.pantheon.payments.time.Rfc3339;
-import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * The item of seed 003 (a payment request being paid) with its latest submission, as both the
@@ -18,7 +17,7 @@ import java.util.Map;
  */
 public final class ItemDocument {
 
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonBuilderFactory JSON = JsonFactories.BUILDERS;
 
     private ItemDocument() {
     }

@@ -1,10 +1,10 @@
 package api.pantheon.payments.sandbox.boundary;
 
+import api.pantheon.payments.json.JsonFactories;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
@@ -54,7 +54,7 @@ public class SandboxBusinessSystem {
     public void submit(String body, @Suspended AsyncResponse response) {
         requireEnabled();
         JsonObject submission;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(body))) {
             submission = reader.readObject();
         }
         String id = submission.getString("submission_id");
@@ -83,12 +83,12 @@ public class SandboxBusinessSystem {
         if (status == null) {
             throw new NotFoundException();
         }
-        return Response.ok(Json.createObjectBuilder().add("submission_id", id).add("status", status).build().toString()).build();
+        return Response.ok(JsonFactories.BUILDERS.createObjectBuilder().add("submission_id", id).add("status", status).build().toString()).build();
     }
 
     private Response decide(String id, String status) {
         decided.put(id, status);
-        return Response.ok(Json.createObjectBuilder().add("submission_id", id).add("status", status).build().toString()).build();
+        return Response.ok(JsonFactories.BUILDERS.createObjectBuilder().add("submission_id", id).add("status", status).build().toString()).build();
     }
 
     private void requireEnabled() {
