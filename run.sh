@@ -53,7 +53,10 @@ escaped_url=$(printf '%s' "$jms_url" | sed -e 's/:/\\:/g' -e 's/=/\\=/g')
 
 echo "Starting Pantheon Payments on http://$bind:$port/payments (data in $PAYMENTS_DATA_DIR)"
 # hazelcast.socket.bind.any=false keeps Payara's data grid port on the same address as HTTP.
-exec java -Dhazelcast.socket.bind.any=false ${PAYMENTS_JAVA_OPTS:-} -jar payments-web/target/payara-micro.jar \
+# The JDK's HTTP client (submissions to the business system) completes every response on
+# CompletableFuture's default executor, which starts a new thread per task unless the common pool
+# has at least two threads, as it does not on a machine with two cores.
+exec java -Dhazelcast.socket.bind.any=false -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 ${PAYMENTS_JAVA_OPTS:-} -jar payments-web/target/payara-micro.jar \
   --nocluster --interfaces "$bind" \
   --port "$port" \
   --prebootcommandfile "$preboot" \
