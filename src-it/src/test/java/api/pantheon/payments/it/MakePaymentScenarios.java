@@ -44,7 +44,7 @@ abstract class MakePaymentScenarios extends WithCallbackReceiver {
         return PaymentsIT.request(merchant, person.username(), amount);
     }
 
-    private static Reply makePayment(Client payer, String item, long account, int wait, String callback, Map<String, String> headers) {
+    static Reply makePayment(Client payer, String item, long account, int wait, String callback, Map<String, String> headers) {
         String body = "{\"account_id\": \"" + account + "\", \"device_id\": \"358277090995038\", \"ip_address\": \"49.192.154.141\","
                 + " \"wait\": " + wait + (callback == null ? "" : ", \"callback\": \"" + URLEncoder.encode(callback, StandardCharsets.UTF_8) + "\"")
                 + "}";

@@ -15,7 +15,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.math.BigDecimal;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,9 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Stops the server and starts it again on the same data: what was stored is still there, a request
- * that fell due while no server was running expires right after the next start, and a callback whose
- * receiver was down across the restart is delivered once it is up.
+ * Stops the server (SIGTERM) and starts it again on the same data: while it stops, new payments get
+ * 503, a card payment answered within the grace is settled and one that is not is parked; what was
+ * stored is still there, a request that fell due while no server was running expires right after the
+ * next start, the parked payment is settled once, and a callback whose receiver was down across the
+ * restart is delivered once it is up.
  */
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
@@ -46,6 +52,7 @@ class RestartIT {
 
     @Test
     void keepsDataAndExpiresWhatFellDueWhileDown() throws InterruptedException {
+        awaitServerGone(); // the previous test class's server may still be finishing its payments
         int receiverPort = freePort();
         String notifyUrl = "http://127.0.0.1:" + receiverPort + "/after-restart";
         deployer.deploy(DEPLOYMENT);
@@ -60,14 +67,30 @@ class RestartIT {
         String owed = check(post(merchant.token(), "v1/requests", json("amount", new BigDecimal("2.00"), "currency", "USD",
                 "recipient", person.username(), "notify_url", notifyUrl)), 200).string("id");
         check(post(person.token(), "v1/requests/" + owed + "/pay", json("account_id", person.accountId())), 200);
-        // A card payment in flight at the stop: the sandbox stays silent on a .03 amount's first call.
+        // Card payments in flight at the stop: the sandbox approves a .02 amount 3 s after it is sent,
+        // within the stop's grace; it stays silent on a .03 amount's first call, so that one is parked.
         long card = check(Api.admin("POST", "parties/" + person.partyId() + "/accounts", "{\"currency\":\"USD\",\"type\":\"CARD\"}"), 201)
                 .number("id");
-        String inFlight = PaymentsIT.request(merchant, person.username(), "3.03");
-        check(Api.send("PATCH", "v1/items/" + inFlight + "/make_payment", Api.bearer(person.token()),
-                "{\"account_id\": " + card + ", \"device_id\": \"d\", \"ip_address\": \"127.0.0.1\", \"wait\": 0}", java.util.Map.of()), 202);
-        Thread.sleep(1_500);
-        deployer.undeploy(DEPLOYMENT);
+        String parked = PaymentsIT.request(merchant, person.username(), "3.03");
+        String answeredInGrace = PaymentsIT.request(merchant, person.username(), "4.02");
+        CompletableFuture<Reply> waitingCaller = CompletableFuture.supplyAsync(
+                () -> MakePaymentScenarios.makePayment(person, parked, card, 30, null, Map.of()));
+        Api.eventually(() -> get(person.token(), "v1/items/" + parked + "/status"), r -> r.status() == 202, 10_000);
+        check(MakePaymentScenarios.makePayment(person, answeredInGrace, card, 0, null, Map.of()), 202);
+        Thread.sleep(500);
+
+        deployer.undeploy(DEPLOYMENT); // SIGTERM
+        // An unknown item tells the states apart without paying anything: 400 while open, 503 once stopping.
+        Reply refused = Api.eventually(() -> MakePaymentScenarios.makePayment(person, "no-such-item", card, 0, null, Map.of()),
+                r -> r.status() != 400, 5_000);
+        assertEquals(503, refused.status(), "new payments are refused while the server stops: " + refused);
+        assertEquals("service_unavailable", refused.errorKey());
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        assertEquals(200, get(person.token(), "v1/requests/" + paid).status(), "reading still works during the grace");
+        Reply parkedAnswer = waitingCaller.join();
+        assertEquals(202, parkedAnswer.status(), "the caller waiting on the parked payment is answered, not cut off");
+        assertTrue(parkedAnswer.json().getJsonObject("links").getString("status").endsWith("/v1/items/" + parked + "/status"));
+        Instant stoppedAt = awaitServerGone();
 
         PaymentsIT.sleepUntil(expires * 1000 + 1000);
         long restartedAt = System.currentTimeMillis() / 1000;
@@ -77,7 +100,7 @@ class RestartIT {
             Reply afterRestart = check(get(person.token(), "v1/requests/" + paid), 200);
             assertEquals("paid", afterRestart.string("status"));
             assertEquals(new BigDecimal("23.00"), Api.balance(person.accountId()));
-            assertEquals(new BigDecimal("17.00"), Api.balance(merchant.accountId()));
+            assertEquals(new BigDecimal("21.02"), Api.balance(merchant.accountId()), "15 + 2 paid, 4.02 settled in the grace");
 
             PaymentsIT.awaitStoredExpiry(merchant.token(), expiring, restartedAt);
             PaymentsIT.assertBooksBalance();
@@ -88,16 +111,33 @@ class RestartIT {
             assertEquals("paid", delivered.get(0).body().getString("status"));
             assertTrue(CallbackReceiver.signedWith(merchant.signingSecret(), delivered.get(0).body()));
 
-            Reply item = Api.eventually(() -> get(person.token(), "v1/items/" + inFlight + "/status"),
+            Reply inGrace = check(get(person.token(), "v1/items/" + answeredInGrace + "/status"), 200);
+            assertEquals("COMPLETED", inGrace.json().getJsonObject("payment").getString("status"));
+            assertTrue(Instant.parse(inGrace.string("last_updated")).isBefore(stoppedAt),
+                    "settled during the grace, before the server was gone: " + inGrace);
+
+            Reply item = Api.eventually(() -> get(person.token(), "v1/items/" + parked + "/status"),
                     r -> r.status() != 202, 90_000);
-            assertEquals(200, item.status(), "the payment in flight at the stop was settled after the start: " + item);
+            assertEquals(200, item.status(), "the parked payment was settled after the start: " + item);
             assertEquals("COMPLETED", item.json().getJsonObject("payment").getString("status"));
-            assertEquals(new BigDecimal("20.03"), Api.balance(merchant.accountId()), "paid once");
+            assertEquals(new BigDecimal("24.05"), Api.balance(merchant.accountId()), "each paid once");
             PaymentsIT.assertBooksBalance();
         } finally {
             receiver.close();
             deployer.undeploy(DEPLOYMENT);
+            awaitServerGone();
         }
+    }
+
+    /**
+     * Arquillian stops Payara Micro with a SIGTERM and does not wait; the server then takes up to its
+     * grace to finish payments in flight. Waits for it to exit, so the next one can take its port.
+     */
+    private static Instant awaitServerGone() {
+        ProcessHandle.current().descendants()
+                .filter(process -> process.info().commandLine().map(line -> line.contains("payara-micro")).orElse(true))
+                .forEach(server -> server.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+        return Instant.now();
     }
 
     private static int freePort() {

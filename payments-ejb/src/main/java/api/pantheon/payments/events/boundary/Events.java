@@ -163,7 +163,8 @@ public class Events {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long submissionsOf(String requestId) {
-        return em.createNamedQuery(Payment.OF_REQUEST, Payment.class).setParameter("request", requestId).getResultList().size();
+        return em.createNamedQuery(Payment.COUNT_PER_REQUEST, Object[].class).setParameter("requests", List.of(requestId))
+                .getResultStream().mapToLong(row -> ((Number) row[1]).longValue()).sum();
     }
 
     /** Where a request goes through a channel: the gateway's URL, or the recipient's email address. */

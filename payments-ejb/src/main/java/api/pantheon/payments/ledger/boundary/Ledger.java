@@ -93,9 +93,9 @@ public class Ledger {
     public Account deposit(Long accountId, BigDecimal amount, String reference) {
         Account target = account(accountId);
         Money money = currencies.positive(amount, target.currency().getCurrencyCode());
-        Account funding = systemAccounts.find(money.currency())
+        Long funding = systemAccounts.systemId(money.currency())
                 .orElseThrow(() -> new IllegalStateException("no system account for " + money.currency()));
-        transfer(funding.id(), target.id(), money, TransactionKind.DEPOSIT, reference);
+        transfer(funding, target.id(), money, TransactionKind.DEPOSIT, reference);
         return account(accountId);
     }
 

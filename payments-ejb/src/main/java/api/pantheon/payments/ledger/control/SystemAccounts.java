@@ -1,7 +1,9 @@
 package api.pantheon.payments.ledger.control;
 
 import api.pantheon.payments.ledger.entity.Account;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -9,13 +11,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The platform's own accounts, one of each per currency: the system account funds deposits, the
  * clearing account pays out what business systems approve. Their balances mirror what came in.
  */
-@Stateless
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SystemAccounts {
 
     public static final String SYSTEM_PARTY_ID = "00000000-0000-0000-0000-000000000000";
@@ -26,10 +31,32 @@ public class SystemAccounts {
     @Inject
     Clock clock;
 
-    public Optional<Account> find(Currency currency) {
-        return em.createNamedQuery(Account.SYSTEM_FOR_CURRENCY, Account.class)
-                .setParameter("currency", currency.getCurrencyCode())
-                .getResultStream().findFirst();
+    /**
+     * Ids only, kept once found: a currency's system and clearing accounts never change, and every
+     * approval would otherwise query for its clearing account.
+     */
+    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+
+    /** The id of the currency's system account, which funds deposits. */
+    public Optional<Long> systemId(Currency currency) {
+        return id(Account.SYSTEM_FOR_CURRENCY, currency);
+    }
+
+    /** The id of the account that pays payees when a business system approves a card or bank payment. */
+    public Optional<Long> clearingId(Currency currency) {
+        return id(Account.CLEARING_FOR_CURRENCY, currency);
+    }
+
+    private Optional<Long> id(String query, Currency currency) {
+        String key = query + ":" + currency.getCurrencyCode();
+        Long known = ids.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Long> found = em.createNamedQuery(query, Account.class).setParameter("currency", currency.getCurrencyCode())
+                .getResultStream().findFirst().map(Account::id);
+        found.ifPresent(id -> ids.put(key, id));
+        return found;
     }
 
     /**
@@ -38,18 +65,11 @@ public class SystemAccounts {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void ensure(Currency currency) {
-        if (find(currency).isEmpty()) {
+        if (systemId(currency).isEmpty()) {
             em.persist(Account.system(SYSTEM_PARTY_ID, currency, clock.instant()));
         }
-        if (clearing(currency).isEmpty()) {
+        if (clearingId(currency).isEmpty()) {
             em.persist(Account.clearing(SYSTEM_PARTY_ID, currency, clock.instant()));
         }
-    }
-
-    /** The account that pays payees when a business system approves a card or bank payment. */
-    public Optional<Account> clearing(Currency currency) {
-        return em.createNamedQuery(Account.CLEARING_FOR_CURRENCY, Account.class)
-                .setParameter("currency", currency.getCurrencyCode())
-                .getResultStream().findFirst();
     }
 }

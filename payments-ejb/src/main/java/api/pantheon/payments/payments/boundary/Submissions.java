@@ -1,5 +1,6 @@
 package api.pantheon.payments.payments.boundary;
 
+import api.pantheon.payments.json.JsonFactories;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.events.control.OutboundPolicy;
@@ -19,7 +20,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -28,9 +28,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Make-payment submissions (seed 003): a wallet pays at once through the ledger; a card or bank
@@ -118,7 +123,7 @@ public class Submissions {
     public String submissionJson(String paymentId) {
         Payment payment = em.find(Payment.class, paymentId);
         Account account = em.find(Account.class, payment.payerAccountId());
-        return Json.createObjectBuilder()
+        return JsonFactories.BUILDERS.createObjectBuilder()
                 .add("submission_id", payment.id())
                 .add("amount", payment.amount().amount())
                 .add("currency", payment.amount().currencyCode())
@@ -129,36 +134,93 @@ public class Submissions {
                 .build().toString();
     }
 
+    /** A business system's answer to one submission, waiting to be stored. */
+    public record Answered(String paymentId, BusinessSystem.Answer answer) {
+    }
+
     /**
      * Stores the business system's answer. Approved: the clearing account pays the payee and the
      * item is paid; declined: the item is payable again; unknown: the payment waits for
-     * reconciliation. True when the answer settled the payment now.
+     * reconciliation. The item as it now stands when the answer settled the payment.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean settle(String paymentId, BusinessSystem.Answer answer) {
-        Payment unlocked = em.find(Payment.class, paymentId);
-        if (unlocked == null || unlocked.status().isFinal()) {
-            return false;
-        }
-        PaymentRequest request = em.find(PaymentRequest.class, unlocked.requestId().orElseThrow(), LockModeType.PESSIMISTIC_WRITE);
-        Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
-        if (payment.status().isFinal()) {
-            return false;
-        }
+    public Optional<Submission> settle(String paymentId, BusinessSystem.Answer answer) {
+        return settleAll(List.of(new Answered(paymentId, answer))).stream().findFirst();
+    }
+
+    /**
+     * Stores many answers in one transaction; the items whose payments they settled. Approvals all
+     * lock the currency's clearing account and often the same merchant's wallet; storing them
+     * together takes those locks (and pays for a commit) once per batch instead of once per answer.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Submission> settleAll(List<Answered> answers) {
+        Map<String, BusinessSystem.Answer> answerTo = new HashMap<>();
+        answers.forEach(answered -> answerTo.put(answered.paymentId(), answered.answer()));
+        Unsettled unsettled = lockUnsettled(answerTo.keySet());
         Instant now = clock.instant();
+        List<Payment> settled = unsettled.payments().stream()
+                .filter(payment -> apply(unsettled.requestOf(payment), payment, answerTo.get(payment.id()), now))
+                .toList();
+        return views(unsettled.requests(), settled);
+    }
+
+    /**
+     * Submissions still awaiting the business system when this instance stops: their outcome is
+     * unknown, and reconciliation settles them once they are overdue. The items as they now stand.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Submission> park(Set<String> paymentIds) {
+        Unsettled unsettled = lockUnsettled(paymentIds);
+        Instant now = clock.instant();
+        unsettled.payments().forEach(payment -> apply(unsettled.requestOf(payment), payment, BusinessSystem.Answer.UNKNOWN, now));
+        return views(unsettled.requests(), unsettled.payments());
+    }
+
+    private record Unsettled(Map<String, PaymentRequest> requests, List<Payment> payments) {
+
+        PaymentRequest requestOf(Payment payment) {
+            return requests.get(payment.requestId().orElseThrow());
+        }
+    }
+
+    /**
+     * The payments not yet settled, locked with their items: items first, then payments, each in id
+     * order, and accounts only later, as every other path does, so that a batch cannot deadlock
+     * with a single payment. (A payment's item never changes, so it may be read before the locks.)
+     */
+    private Unsettled lockUnsettled(Collection<String> paymentIds) {
+        Set<String> requestIds = paymentIds.isEmpty() ? Set.of()
+                : withIds(Payment.WITH_IDS, Payment.class, paymentIds, LockModeType.NONE).stream()
+                        .filter(payment -> !payment.status().isFinal())
+                        .map(payment -> payment.requestId().orElseThrow())
+                        .collect(Collectors.toSet());
+        if (requestIds.isEmpty()) {
+            return new Unsettled(Map.of(), List.of());
+        }
+        Map<String, PaymentRequest> requests = withIds(PaymentRequest.WITH_IDS, PaymentRequest.class, requestIds,
+                LockModeType.PESSIMISTIC_WRITE).stream().collect(Collectors.toMap(PaymentRequest::id, request -> request));
+        List<Payment> payments = withIds(Payment.WITH_IDS, Payment.class, paymentIds, LockModeType.PESSIMISTIC_WRITE).stream()
+                .filter(payment -> !payment.status().isFinal())
+                .toList();
+        return new Unsettled(requests, payments);
+    }
+
+    private <T> List<T> withIds(String query, Class<T> type, Collection<String> ids, LockModeType lock) {
+        return em.createNamedQuery(query, type).setParameter("ids", List.copyOf(ids)).setLockMode(lock).getResultList();
+    }
+
+    /** Whether the answer settled the payment (approved or declined). */
+    private boolean apply(PaymentRequest request, Payment payment, BusinessSystem.Answer answer, Instant now) {
         switch (answer) {
             case APPROVED -> {
-                Account clearing = systemAccounts.clearing(payment.amount().currency())
+                Long clearing = systemAccounts.clearingId(payment.amount().currency())
                         .orElseThrow(() -> new IllegalStateException("no clearing account for " + payment.amount().currency()));
                 payment.answered("approved");
                 request.markPaid(payment.id(), now);
-                events.publishAnswer(request, payment.id(), payment.callbackUrl().orElse(null));
-                // Last: the clearing account and the payee's wallet are the rows every approval
-                // locks, so they are held only for the transfer and the commit.
-                LedgerTransaction transaction = ledger.transfer(clearing.id(), payment.payeeAccountId(), payment.amount(),
+                LedgerTransaction transaction = ledger.transfer(clearing, payment.payeeAccountId(), payment.amount(),
                         TransactionKind.PAYMENT, payment.id());
                 payment.complete(transaction.id(), now);
-                return true;
             }
             case DECLINED -> {
                 payment.answered("declined");
@@ -215,12 +277,25 @@ public class Submissions {
     }
 
     private Submission view(PaymentRequest request, Payment payment) {
+        return views(Map.of(request.id(), request), List.of(payment)).get(0);
+    }
+
+    /** The items of some payments, each with its latest payment; the submissions counted in one query. */
+    private List<Submission> views(Map<String, PaymentRequest> requests, List<Payment> payments) {
+        if (payments.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> counts = new HashMap<>();
+        em.createNamedQuery(Payment.COUNT_PER_REQUEST, Object[].class).setParameter("requests", List.copyOf(requests.keySet()))
+                .getResultList().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
         Instant now = clock.instant();
-        long count = submissionsOf(request.id()).size();
-        count = Math.max(count, 1);
-        Instant updated = payment.updatedAt().isAfter(request.updatedAt()) ? payment.updatedAt() : request.updatedAt();
-        return new Submission(payment.id(), request.id(), ItemDocument.json(request, payment, count, now),
-                payment.status().isFinal(), count, Rfc3339.format(updated));
+        return payments.stream().map(payment -> {
+            PaymentRequest request = requests.get(payment.requestId().orElseThrow());
+            long count = Math.max(counts.getOrDefault(request.id(), 0L), 1);
+            Instant updated = payment.updatedAt().isAfter(request.updatedAt()) ? payment.updatedAt() : request.updatedAt();
+            return new Submission(payment.id(), request.id(), ItemDocument.json(request, payment, count, now),
+                    payment.status().isFinal(), count, Rfc3339.format(updated));
+        }).toList();
     }
 
     /** Seed 003's callback template: {item}, {account} and {uuid} replaced, URL-encoded. */

@@ -1,37 +1,39 @@
 package api.pantheon.payments.payments.control;
 
+import api.pantheon.payments.payments.boundary.Submission;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Who is waiting in this instance for a submission's answer: suspended make-payment calls register
- * here and are woken when the answer is stored. A waiter whose time runs out reads the database
+ * here and are handed the item when the answer is stored. A waiter whose time runs out reads the database
  * instead, so an answer stored by another instance is not missed.
  */
 @ApplicationScoped
 public class Answers {
 
-    private final Map<String, List<Runnable>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<Submission>>> waiting = new ConcurrentHashMap<>();
 
-    public void await(String paymentId, Runnable onAnswer) {
+    public void await(String paymentId, Consumer<Submission> onAnswer) {
         waiting.computeIfAbsent(paymentId, id -> new CopyOnWriteArrayList<>()).add(onAnswer);
     }
 
-    public void forget(String paymentId, Runnable onAnswer) {
+    public void forget(String paymentId, Consumer<Submission> onAnswer) {
         waiting.computeIfPresent(paymentId, (id, list) -> {
             list.remove(onAnswer);
             return list.isEmpty() ? null : list;
         });
     }
 
-    /** The answer is stored: wake everyone waiting for it. */
-    public void answered(String paymentId) {
-        List<Runnable> waiters = waiting.remove(paymentId);
+    /** The answer is stored (or the payment parked): hand everyone waiting for it the item as it now stands. */
+    public void answered(Submission item) {
+        List<Consumer<Submission>> waiters = waiting.remove(item.paymentId());
         if (waiters != null) {
-            waiters.forEach(Runnable::run);
+            waiters.forEach(waiter -> waiter.accept(item));
         }
     }
 }

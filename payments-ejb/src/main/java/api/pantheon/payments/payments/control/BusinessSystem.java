@@ -1,12 +1,12 @@
 package api.pantheon.payments.payments.control;
 
+import api.pantheon.payments.json.JsonFactories;
 import jakarta.annotation.Resource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.core.Response;
@@ -45,8 +45,8 @@ public class BusinessSystem {
     @ConfigProperty(name = "payments.business-system.url")
     Optional<String> url;
 
-    /** Threads for answers: few, since storing answers contends on the clearing account anyway. */
-    private static final int ANSWER_THREADS = 16;
+    /** Threads that read answers off the wire: they only parse and hand over to the Settler. */
+    private static final int ANSWER_THREADS = 4;
 
     @Resource
     ManagedExecutorService executor;
@@ -95,7 +95,7 @@ public class BusinessSystem {
         if (status != 200) {
             return Answer.UNKNOWN;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text))) {
             JsonObject body = reader.readObject();
             return switch (body.getString("status", "")) {
                 case "APPROVED" -> Answer.APPROVED;

@@ -24,6 +24,11 @@ public class Intake {
         return !stopping && !drained;
     }
 
+    /** The server is stopping: no new payments, for good. */
+    public void close() {
+        stopping = true;
+    }
+
     public void drain() {
         drained = true;
     }

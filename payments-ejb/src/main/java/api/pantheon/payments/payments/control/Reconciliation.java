@@ -58,8 +58,8 @@ public class Reconciliation {
                     BusinessSystem.Answer answer = businessSystem.status(paymentId);
                     if (answer == BusinessSystem.Answer.UNKNOWN) {
                         runner.submit(paymentId);
-                    } else if (submissions.settle(paymentId, answer)) {
-                        answers.answered(paymentId);
+                    } else {
+                        submissions.settle(paymentId, answer).ifPresent(answers::answered);
                     }
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Reconciling submission " + paymentId + " failed; the next round retries", e);

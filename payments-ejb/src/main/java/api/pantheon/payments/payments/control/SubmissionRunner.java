@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * Hands a committed submission to the business system and stores its answer when it comes. The
- * {@code @Asynchronous} call only starts the request; the answer arrives on the REST client's
- * managed executor, so no thread is held while the business system thinks.
+ * {@code @Asynchronous} call only starts the request; the answer arrives on the HTTP client's
+ * threads and goes to the {@link Settler}, so no thread is held while the business system thinks.
  */
 @Stateless
 public class SubmissionRunner {
@@ -24,19 +24,26 @@ public class SubmissionRunner {
     BusinessSystem businessSystem;
 
     @Inject
-    Answers answers;
+    Settler settler;
+
+    @Inject
+    InFlight inFlight;
 
     @Asynchronous
     public void submit(String paymentId) {
-        businessSystem.submit(submissions.submissionJson(paymentId)).whenComplete((answer, failure) -> {
-            try {
-                if (submissions.settle(paymentId, failure == null ? answer : BusinessSystem.Answer.UNKNOWN)) {
-                    // UNKNOWN is no answer: its waiters keep waiting, for reconciliation or their time-out
-                    answers.answered(paymentId);
+        inFlight.started(paymentId);
+        try {
+            businessSystem.submit(submissions.submissionJson(paymentId)).whenComplete((answer, failure) -> {
+                try {
+                    settler.answered(paymentId, failure == null ? answer : BusinessSystem.Answer.UNKNOWN);
+                } catch (RuntimeException e) {
+                    inFlight.finished(paymentId);
+                    LOG.log(Level.WARNING, "The answer to submission " + paymentId + " was lost; reconciliation asks again", e);
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Storing the answer for submission " + paymentId + " failed; reconciliation will", e);
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            inFlight.finished(paymentId);
+            LOG.log(Level.WARNING, "Submission " + paymentId + " was not sent; reconciliation will send it", e);
+        }
     }
 }

@@ -25,9 +25,15 @@ import java.util.UUID;
 @NamedQuery(name = Payment.UNSETTLED, query = "select p.id from Payment p where p.status in"
         + " (api.pantheon.payments.payments.entity.PaymentStatus.PROCESSING, api.pantheon.payments.payments.entity.PaymentStatus.UNKNOWN)"
         + " and p.updatedAt <= :before order by p.updatedAt")
+@NamedQuery(name = Payment.WITH_IDS, query = "select p from Payment p where p.id in :ids order by p.id")
+@NamedQuery(name = Payment.COUNT_PER_REQUEST, query = "select p.requestId, count(p) from Payment p"
+        + " where p.requestId in :requests group by p.requestId")
 public class Payment {
 
     public static final String OF_REQUEST = "Payment.ofRequest";
+    public static final String WITH_IDS = "Payment.withIds";
+    /** How many payments (submissions) each of some requests has had. */
+    public static final String COUNT_PER_REQUEST = "Payment.countPerRequest";
     /** Submissions whose answer is overdue: asked again by reconciliation. */
     public static final String UNSETTLED = "Payment.unsettled";
 

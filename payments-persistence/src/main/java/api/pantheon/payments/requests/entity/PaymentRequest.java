@@ -51,8 +51,10 @@ import java.util.UUID;
         query = "select r.id from PaymentRequest r where r.recipientPartyId = :party"
                 + " and r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING and r.expiresAt > :now"
                 + " order by r.createdAt, r.id")
+@NamedQuery(name = PaymentRequest.WITH_IDS, query = "select r from PaymentRequest r where r.id in :ids order by r.id")
 public class PaymentRequest {
 
+    public static final String WITH_IDS = "PaymentRequest.withIds";
     /** Pending requests addressed to a party, newest first: its inbox. */
     public static final String INBOX = "PaymentRequest.inbox";
     /** The inbox's oldest request: what seed 000's startAvailablePayment pays. */

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -111,7 +112,7 @@ public class MakePaymentResource {
             response.resume(answer(submitted, base));
             return;
         }
-        Runnable onAnswer = () -> response.resume(answer(submissions.of(submitted.paymentId()), base));
+        Consumer<Submission> onAnswer = item -> response.resume(answer(item, base));
         answers.await(submitted.paymentId(), onAnswer);
         response.setTimeout(wait, TimeUnit.SECONDS);
         response.setTimeoutHandler(timedOut -> {
