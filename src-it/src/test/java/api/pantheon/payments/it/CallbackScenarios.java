@@ -85,7 +85,9 @@ abstract class CallbackScenarios extends WithCallbackReceiver {
         List<Received> got = receiver.await("/flaky", 1, 20_000);
         assertEquals(1, got.size());
         assertTrue(CallbackReceiver.signedWith(merchant.signingSecret(), got.get(0).body()));
-        JsonArray attempts = check(get(merchant.token(), "v1/requests/" + id + "/callbacks"), 200).array();
+        // The try is recorded once the receiver's answer is in, a moment after the receiver saw it.
+        JsonArray attempts = Api.eventually(() -> check(get(merchant.token(), "v1/requests/" + id + "/callbacks"), 200).array(),
+                recorded -> recorded.size() >= 4, 5_000);
         assertEquals(4, attempts.size(), attempts.toString());
         for (int i = 0; i < 4; i++) {
             JsonObject attempt = attempts.getJsonObject(i);

@@ -60,9 +60,6 @@ class RestartIT {
         Client person = client("PERSON", null, "USD", "40.00");
         String paid = PaymentsIT.request(merchant, person.username(), "15.00");
         check(post(person.token(), "v1/requests/" + paid + "/pay", json("account_id", person.accountId())), 200);
-        String expiring = check(post(merchant.token(), "v1/requests", json("amount", new BigDecimal("1.00"),
-                "currency", "USD", "recipient", person.username(), "expires_in", 10)), 200).string("id");
-        long expires = check(get(merchant.token(), "v1/requests/" + expiring), 200).number("expires");
         // Paid while its receiver is down: the callback cannot be delivered before the stop.
         String owed = check(post(merchant.token(), "v1/requests", json("amount", new BigDecimal("2.00"), "currency", "USD",
                 "recipient", person.username(), "notify_url", notifyUrl)), 200).string("id");
@@ -77,6 +74,10 @@ class RestartIT {
                 () -> MakePaymentScenarios.makePayment(person, parked, card, 30, null, Map.of()));
         Api.eventually(() -> get(person.token(), "v1/items/" + parked + "/status"), r -> r.status() == 202, 10_000);
         check(MakePaymentScenarios.makePayment(person, answeredInGrace, card, 0, null, Map.of()), 202);
+        // Falls due after the stopping server's grace (6 s) and exit, before the next start.
+        String expiring = check(post(merchant.token(), "v1/requests", json("amount", new BigDecimal("1.00"),
+                "currency", "USD", "recipient", person.username(), "expires_in", 20)), 200).string("id");
+        long expires = check(get(merchant.token(), "v1/requests/" + expiring), 200).number("expires");
         Thread.sleep(500);
 
         deployer.undeploy(DEPLOYMENT); // SIGTERM
@@ -91,6 +92,7 @@ class RestartIT {
         assertEquals(202, parkedAnswer.status(), "the caller waiting on the parked payment is answered, not cut off");
         assertTrue(parkedAnswer.json().getJsonObject("links").getString("status").endsWith("/v1/items/" + parked + "/status"));
         Instant stoppedAt = awaitServerGone();
+        assertTrue(stoppedAt.getEpochSecond() < expires, "the server was gone before the request fell due");
 
         PaymentsIT.sleepUntil(expires * 1000 + 1000);
         long restartedAt = System.currentTimeMillis() / 1000;

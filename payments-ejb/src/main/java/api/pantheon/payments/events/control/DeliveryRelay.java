@@ -33,9 +33,22 @@ public class DeliveryRelay {
     DeliveryQueue queue;
 
     private final OneAtATime guard = new OneAtATime();
+    private volatile boolean stopped;
+
+    /**
+     * No more relaying in this instance: it is about to stop, and the embedded broker's own shutdown
+     * hook may already be closing it, so a message sent now could be lost while its row reads queued
+     * (and would then wait for the stale-delivery sweep). Due rows wait for the next start instead.
+     */
+    public void stop() {
+        stopped = true;
+    }
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "callback relay")
     void relay() {
+        if (stopped) {
+            return;
+        }
         guard.run(() -> {
             try {
                 List<String> due;

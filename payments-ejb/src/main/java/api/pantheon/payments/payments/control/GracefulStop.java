@@ -1,5 +1,6 @@
 package api.pantheon.payments.payments.control;
 
+import api.pantheon.payments.events.control.DeliveryRelay;
 import api.pantheon.payments.payments.boundary.Submissions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -24,7 +25,8 @@ import sun.misc.SignalHandler;
  * What the server does when it is asked to stop (SIGTERM, or SIGINT from a terminal): new payments
  * get 503 at once, the submissions in flight have up to {@code payments.stop.grace-seconds} to be
  * answered, the rest are parked as {@code UNKNOWN} (their waiting callers get the 202 with links)
- * and reconciliation settles them after the next start. Only then does the JVM's own stop run.
+ * and reconciliation settles them after the next start. Callbacks are relayed until then, and owed
+ * ones left wait in the database. Only then does the JVM's own stop run.
  *
  * <p>A signal handler, not a shutdown hook: the JVM runs shutdown hooks side by side, and Payara's
  * closes the HTTP listener and undeploys the application at once, so a hook could not answer 503
@@ -53,6 +55,9 @@ public class GracefulStop {
 
     @Inject
     Answers answers;
+
+    @Inject
+    DeliveryRelay relay;
 
     @Resource
     ManagedThreadFactory threads;
@@ -112,6 +117,8 @@ public class GracefulStop {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warning("Stopping: parking payments failed (" + e + "); reconciliation settles them after the next start");
+        } finally {
+            relay.stop();
         }
     }
 }
