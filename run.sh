@@ -19,7 +19,7 @@ export PAYMENTS_DATA_DIR="$(cd "$data" && pwd)"
 
 # The database, chosen by configuration alone. The embedded default is an H2 file in the data directory.
 export PAYMENTS_DATASOURCE_CLASS="${PAYMENTS_DATASOURCE_CLASS:-org.h2.jdbcx.JdbcDataSource}"
-export PAYMENTS_DATASOURCE_URL="${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$PAYMENTS_DATA_DIR/payments;MODE=LEGACY;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128}"
+export PAYMENTS_DATASOURCE_URL="${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$PAYMENTS_DATA_DIR/payments;MODE=LEGACY;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128}"
 export PAYMENTS_DATASOURCE_USER="${PAYMENTS_DATASOURCE_USER:-sa}"
 export PAYMENTS_DATASOURCE_PASSWORD="${PAYMENTS_DATASOURCE_PASSWORD:-payments}"
 
@@ -39,6 +39,13 @@ preboot="$PAYMENTS_DATA_DIR/preboot.asadmin"
 {
   printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=%s\n' "$bind"
   printf 'set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64\n'
+  # Answers do not name the product and its version: that only helps whoever looks for its known holes.
+  printf 'set configs.config.server-config.network-config.protocols.protocol.http-listener.http.server-header=false\n'
+  printf 'set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false\n'
+  # HTTP/1.1 only. Payara's cleartext HTTP/2 reads a stream's body on a request thread (slow clients could
+  # starve the server past the non-blocking body reader) and recycles an upgraded request under an
+  # answer still being written. TLS and HTTP/2 end at the load balancer, which speaks HTTP/1.1 to us.
+  printf 'set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false\n'
 } > "$preboot"
 
 # JMS: ActiveMQ's resource adapter, deployed before the application. By default it runs an embedded

@@ -30,12 +30,16 @@ public enum ErrorCode {
     NOT_FOUND(404, "not_found", 404, "No such resource"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed", 405, "Method not allowed on this resource"),
     NOT_ACCEPTABLE(406, "not_acceptable", 406, "Only application/json is produced"),
+    REQUEST_TIMEOUT(408, "request_timeout", 408, "The request body did not arrive in time"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large", 413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", 415, "Send application/json"),
+    TOO_MANY_REQUESTS(429, "too_many_requests", 429, "Too many requests under way; retry later"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency_key_reused", 422,
             "This Idempotency-Key was used with a different request"),
     IDEMPOTENCY_IN_FLIGHT(409, "idempotency_in_flight", 409,
             "A request with this Idempotency-Key is still being processed"),
+    ANSWER_NOT_REPLAYABLE(410, "answer_not_replayable", 409,
+            "This Idempotency-Key's call ran, but its answer held a secret that is shown only once"),
 
     SYSTEM_ERROR(500, "system_error", 500, "System error"),
     SERVICE_UNAVAILABLE(503, "service_unavailable", 503, "Service unavailable, try again later");

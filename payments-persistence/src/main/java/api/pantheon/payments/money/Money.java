@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+    /**
+     * The most whole digits an amount or a balance may have: what the ledger's columns hold
+     * ({@code NUMERIC(19,4)}), a thousand trillion less a little.
+     */
+    public static final int MAX_WHOLE_DIGITS = 15;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
@@ -19,11 +25,20 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         if (minorUnits < 0) {
             throw ErrorCode.INVALID_DATA.exception("currency: " + currency + " is not a currency of payment");
         }
+        // Size first: 1E+100000 is a short text, but scaling it to cents would build a 100,000-digit number.
+        if (wholeDigits(amount) > MAX_WHOLE_DIGITS) {
+            throw ErrorCode.INVALID_DATA.exception("amount: at most " + MAX_WHOLE_DIGITS + " digits before the decimal point");
+        }
         if (amount.stripTrailingZeros().scale() > minorUnits) {
             throw ErrorCode.INVALID_DATA.exception(
                     "amount: " + currency + " allows at most " + minorUnits + " decimal places");
         }
         amount = amount.setScale(minorUnits);
+    }
+
+    /** Digits before the decimal point, from the representation alone (no arithmetic on the value). */
+    public static long wholeDigits(BigDecimal amount) {
+        return amount.signum() == 0 ? 0 : Math.max(0, (long) amount.precision() - amount.scale());
     }
 
     public static Money of(String amount, String currencyCode) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MoneyTest {
 
@@ -49,5 +50,33 @@ class MoneyTest {
     void equalAmountsAtDifferentWrittenScalesAreEqual() {
         assertEquals(Money.of("10.5", "USD"), Money.of("10.50", "USD"));
         assertEquals(0, Money.of("10.5", "USD").compareTo(Money.of("10.500", "USD")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1E+2147483647", "1e32000000", "1E+16", "1000000000000000", "-1000000000000000",
+            "9999999999999999.99", "1E+2147483647"})
+    void refusesAmountsTooLargeForTheLedgerBeforeAnyArithmetic(String amount) {
+        PaymentsException refused = assertThrows(PaymentsException.class, () -> new Money(new BigDecimal(amount),
+                java.util.Currency.getInstance("USD")));
+        assertEquals(ErrorCode.INVALID_DATA, refused.error());
+        assertEquals(true, refused.getMessage().startsWith("amount: at most 15 digits"), refused.getMessage());
+    }
+
+    @Test
+    void theLargestAmountTheLedgerHoldsIsAccepted() {
+        assertEquals(new BigDecimal("999999999999999.99"), Money.of("999999999999999.99", "USD").amount());
+        assertEquals(new BigDecimal("100000000000000.000"), Money.of("1E+14", "BHD").amount());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1E+2147483647,2147483648", "1e-2147483647,0", "123.45,3", "0.001,0", "0,0", "-12.5,2", "1E+3,4"})
+    void countsWholeDigitsFromTheRepresentationAlone(String amount, long digits) {
+        assertEquals(digits, Money.wholeDigits(new BigDecimal(amount)));
+    }
+
+    @Test
+    void anAmountWithTooManyDecimalsIsRefusedCheaplyHoweverSmall() {
+        PaymentsException refused = assertThrows(PaymentsException.class, () -> Money.of("1e-2147483647", "USD"));
+        assertEquals(true, refused.getMessage().contains("decimal places"), refused.getMessage());
     }
 }

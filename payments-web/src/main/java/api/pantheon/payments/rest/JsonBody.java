@@ -28,6 +28,8 @@ import java.util.Optional;
 public final class JsonBody {
 
     private static final int URL_MAX = 2048;
+    /** Longer than any amount or id anyone writes; a number is refused by its text before it is built. */
+    private static final int NUMBER_TEXT_MAX = 40;
     private final JsonObject json;
     /** Where this object sits in the body ("from.", "to[0]."), so errors name the full field. */
     private final String path;
@@ -53,6 +55,10 @@ public final class JsonBody {
             return new JsonBody(value.asJsonObject());
         } catch (JsonException malformed) {
             throw ErrorCode.INVALID_DATA.exception("request body: malformed JSON");
+        } catch (NumberFormatException | ArithmeticException | UnsupportedOperationException numberOutOfRange) {
+            // Parsson builds every number as it reads: 1E+2147483648 is beyond what a decimal can be,
+            // and it refuses a number written with more than 1,100 characters.
+            throw ErrorCode.INVALID_DATA.exception("request body: a number is out of range");
         }
     }
 
@@ -72,6 +78,9 @@ public final class JsonBody {
             if (text.length() > maxLength) {
                 throw invalid(field, "at most " + maxLength + " characters");
             }
+            if (hasControlCharacter(text)) {
+                throw invalid(field, "must not contain control characters");
+            }
             return text;
         });
     }
@@ -82,12 +91,21 @@ public final class JsonBody {
 
     /** A JSON number read exactly as written: 10.99 stays 10.99, never a binary fraction. */
     public Optional<BigDecimal> decimal(String field) {
-        return value(field).map(value -> {
-            if (!(value instanceof JsonNumber number)) {
-                throw invalid(field, "must be a number");
-            }
+        return value(field).map(value -> number(field, value));
+    }
+
+    private BigDecimal number(String field, JsonValue value) {
+        if (!(value instanceof JsonNumber number)) {
+            throw invalid(field, "must be a number");
+        }
+        if (number.toString().length() > NUMBER_TEXT_MAX) {
+            throw invalid(field, "a number of at most " + NUMBER_TEXT_MAX + " characters");
+        }
+        try {
             return number.bigDecimalValue();
-        });
+        } catch (NumberFormatException | ArithmeticException outOfRange) {
+            throw invalid(field, "out of range");
+        }
     }
 
     public BigDecimal requiredDecimal(String field) {
@@ -96,12 +114,15 @@ public final class JsonBody {
 
     public Optional<Long> integer(String field, long min, long max) {
         return value(field).map(value -> {
-            if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            if (!(value instanceof JsonNumber)) {
                 throw invalid(field, "must be a whole number");
             }
-            BigDecimal exact = number.bigDecimalValue();
+            BigDecimal exact = number(field, value);
             if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
                 throw invalid(field, "must be between " + min + " and " + max);
+            }
+            if (exact.stripTrailingZeros().scale() > 0) {
+                throw invalid(field, "must be a whole number");
             }
             return exact.longValueExact();
         });
@@ -215,6 +236,17 @@ public final class JsonBody {
     /** An id that may be absent, sent as a number or a numeric string. */
     public Optional<Long> id(String field) {
         return value(field).map(value -> requiredId(field));
+    }
+
+    /** NUL and the other C0 controls (tab and line breaks aside) belong in no field, and some databases refuse them. */
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<JsonValue> value(String field) {

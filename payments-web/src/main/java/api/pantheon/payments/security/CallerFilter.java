@@ -85,6 +85,11 @@ public class CallerFilter implements ContainerRequestFilter {
                 try {
                     String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
                     int colon = decoded.indexOf(':');
+                    if (colon >= 0 && colon < decoded.length() - 1) {
+                        // The token is the user name and the password is empty; a password means someone
+                        // is presenting credentials of another kind, which are not ours to guess at.
+                        return Optional.empty();
+                    }
                     return Optional.of(new Credentials(SecurityContext.BASIC_AUTH,
                             colon < 0 ? decoded : decoded.substring(0, colon)));
                 } catch (IllegalArgumentException notBase64) {

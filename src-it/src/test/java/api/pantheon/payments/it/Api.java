@@ -28,7 +28,12 @@ final class Api {
     static final String ADMIN_TOKEN = "it-admin-token";
     static final String BASE = "http://127.0.0.1:" + System.getProperty("payments.it.port", "18080") + "/payments/";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as clients reach the instances behind a balancer. The server speaks no cleartext HTTP/2,
+     * and Payara answers a request that asks to upgrade to it (Java's client does, by default, on every
+     * new http:// connection) without the answer's Content-Type.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private Api() {
     }
@@ -79,27 +84,89 @@ final class Api {
     }
 
     static Reply send(String method, String path, String authorization, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
+        return LOCAL.send(method, path, authorization, body, headers);
+    }
+
+    /**
+     * A server to talk to: the suite's own (Arquillian's), or one a test started itself. Every helper
+     * below goes through one of these.
+     */
+    record Server(String base, String adminToken) {
+
+        Reply send(String method, String path, String authorization, String body, Map<String, String> headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            headers.forEach(request::setHeader);
+            try {
+                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Reply(response.statusCode(), response.body(), response.headers());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+
+        Reply admin(String method, String path, String body) {
+            return send(method, "admin/v1/" + path, bearer(adminToken), body, Map.of());
         }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+
+        Reply post(String token, String path, String body) {
+            return send("POST", path, bearer(token), body, Map.of());
+        }
+
+        Reply get(String token, String path) {
+            return send("GET", path, bearer(token), null, Map.of());
+        }
+
+        /** A registered party with a key and, where asked, a funded account. */
+        Client client(String kind, String phone, String currency, String deposit) {
+            String username = unique(kind.toLowerCase().substring(0, 1));
+            String body = phone == null
+                    ? "{\"kind\":\"" + kind + "\",\"username\":\"" + username + "\"}"
+                    : "{\"kind\":\"" + kind + "\",\"username\":\"" + username + "\",\"phone\":\"" + phone + "\"}";
+            Reply party = check(admin("POST", "parties", body), 201);
+            String partyId = party.string("id");
+            long account = 0;
+            if (currency != null) {
+                account = openAccount(partyId, currency);
+                if (deposit != null) {
+                    check(admin("POST", "accounts/" + account + "/deposits", "{\"amount\":" + deposit + "}"), 200);
+                }
+            }
+            Reply key = check(admin("POST", "parties/" + partyId + "/keys", null), 201);
+            return new Client(partyId, username, key.string("token"), key.string("signing_secret"), account);
+        }
+
+        long openAccount(String partyId, String currency) {
+            return check(admin("POST", "parties/" + partyId + "/accounts", "{\"currency\":\"" + currency + "\"}"), 201)
+                    .number("id");
+        }
+
+        BigDecimal balance(long accountId) {
+            return check(admin("GET", "accounts/" + accountId, null), 200).decimal("balance");
+        }
+
+        /** The whole check of the books; fails the test, with what disagrees, unless they balance. */
+        void assertBooksBalance() {
+            Reply books = check(admin("GET", "ledger/trial-balance", null), 200);
+            if (!books.json().getBoolean("balanced")) {
+                throw new AssertionError("the books do not balance: " + books.text());
+            }
         }
     }
+
+    /** The suite's own server, started by Arquillian. */
+    static final Server LOCAL = new Server(BASE, ADMIN_TOKEN);
 
     /** Reads until {@code done} holds or the time is up, and answers the last read for the assertions to judge. */
     static <T> T eventually(Supplier<T> read, Predicate<T> done, long millis) {
@@ -126,15 +193,15 @@ final class Api {
     }
 
     static Reply admin(String method, String path, String body) {
-        return send(method, "admin/v1/" + path, bearer(ADMIN_TOKEN), body, Map.of());
+        return LOCAL.admin(method, path, body);
     }
 
     static Reply post(String token, String path, String body) {
-        return send("POST", path, bearer(token), body, Map.of());
+        return LOCAL.post(token, path, body);
     }
 
     static Reply get(String token, String path) {
-        return send("GET", path, bearer(token), null, Map.of());
+        return LOCAL.get(token, path);
     }
 
     /** A registered party with a key and, where asked, a funded account. */
@@ -146,35 +213,15 @@ final class Api {
     }
 
     static Client client(String kind, String phone, String currency, String deposit) {
-        String username = unique(kind.toLowerCase().substring(0, 1));
-        String body = phone == null
-                ? "{\"kind\":\"" + kind + "\",\"username\":\"" + username + "\"}"
-                : "{\"kind\":\"" + kind + "\",\"username\":\"" + username + "\",\"phone\":\"" + phone + "\"}";
-        Reply party = admin("POST", "parties", body);
-        check(party, 201);
-        String partyId = party.string("id");
-        long account = 0;
-        if (currency != null) {
-            account = openAccount(partyId, currency);
-            if (deposit != null) {
-                check(admin("POST", "accounts/" + account + "/deposits", "{\"amount\":" + deposit + "}"), 200);
-            }
-        }
-        Reply key = admin("POST", "parties/" + partyId + "/keys", null);
-        check(key, 201);
-        return new Client(partyId, username, key.string("token"), key.string("signing_secret"), account);
+        return LOCAL.client(kind, phone, currency, deposit);
     }
 
     static long openAccount(String partyId, String currency) {
-        Reply account = admin("POST", "parties/" + partyId + "/accounts", "{\"currency\":\"" + currency + "\"}");
-        check(account, 201);
-        return account.number("id");
+        return LOCAL.openAccount(partyId, currency);
     }
 
     static BigDecimal balance(long accountId) {
-        Reply account = admin("GET", "accounts/" + accountId, null);
-        check(account, 200);
-        return account.decimal("balance");
+        return LOCAL.balance(accountId);
     }
 
     static Reply check(Reply reply, int status) {

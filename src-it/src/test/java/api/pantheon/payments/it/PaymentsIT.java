@@ -556,6 +556,18 @@ class PaymentsIT {
     }
 
     @Nested
+    class HostileInput extends HostileInputScenarios {
+    }
+
+    @Nested
+    class SlowClients extends SlowClientScenarios {
+    }
+
+    @Nested
+    class KeysAndSides extends KeysAndSidesScenarios {
+    }
+
+    @Nested
     class Concurrency {
 
         @Test
@@ -607,11 +619,7 @@ class PaymentsIT {
     }
 
     static void assertBooksBalance() {
-        JsonObject trial = check(admin("GET", "ledger/trial-balance", null), 200).json();
-        for (JsonObject currency : trial.getJsonArray("currencies").getValuesAs(JsonObject.class)) {
-            assertEquals(0, currency.getJsonNumber("balance_total").bigDecimalValue().signum(), currency.toString());
-            assertEquals(0, currency.getJsonNumber("posting_total").bigDecimalValue().signum(), currency.toString());
-        }
+        Api.LOCAL.assertBooksBalance();
     }
 
     static <T> List<T> concurrently(int threads, Callable<T> call) throws Exception {

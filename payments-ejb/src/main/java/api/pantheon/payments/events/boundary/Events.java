@@ -9,6 +9,8 @@ import api.pantheon.payments.events.control.RetrySchedule;
 import api.pantheon.payments.events.entity.Delivery;
 import api.pantheon.payments.events.entity.DeliveryAttempt;
 import api.pantheon.payments.events.entity.Event;
+import api.pantheon.payments.instances.boundary.Instances;
+import api.pantheon.payments.instances.control.ThisInstance;
 import api.pantheon.payments.parties.boundary.Parties;
 import api.pantheon.payments.parties.entity.Party;
 import api.pantheon.payments.payments.control.ItemDocument;
@@ -38,7 +40,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Events {
 
-    /** A delivery queued or being sent this long ago lost its message or its worker (a stop, a crash). */
+    /**
+     * A delivery queued or being sent this long ago by an instance that is still alive lost its
+     * message (a broker restart); one claimed by a dead instance is owed again at once.
+     */
     private static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
     @PersistenceContext
@@ -49,6 +54,9 @@ public class Events {
 
     @Inject
     RetrySchedule retrySchedule;
+
+    @Inject
+    ThisInstance self;
 
     @Inject
     Parties parties;
@@ -81,7 +89,7 @@ public class Events {
             if (status == RequestStatus.PENDING && request.channel().filter(channels::isSent).isPresent()) {
                 em.flush();
                 String channel = request.channel().get();
-                em.persist(new Delivery(event, channelTarget(channel, request), channel, now));
+                em.persist(Delivery.toChannel(event, channelTarget(channel, request), channel, now));
             }
             last = event;
         }
@@ -93,11 +101,12 @@ public class Events {
      * them: the answer of the business system, POSTed to the client's expanded callback URL.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void publishAnswer(PaymentRequest request, String paymentId, String callbackUrl) {
+    public void publishAnswer(PaymentRequest request, Payment payment) {
         Optional<Event> last = record(request);
-        if (last.isPresent() && callbackUrl != null) {
+        if (last.isPresent() && payment.callbackUrl().isPresent()) {
             em.flush();
-            em.persist(Delivery.ofSubmission(last.get(), callbackUrl, paymentId, clock.instant()));
+            em.persist(Delivery.ofSubmission(last.get(), payment.callbackUrl().get(), payment.payerPartyId(), payment.id(),
+                    clock.instant()));
         }
     }
 
@@ -107,11 +116,12 @@ public class Events {
         Instant now = clock.instant();
         em.createNamedQuery(Delivery.STALE, Delivery.class)
                 .setParameter("before", now.minus(STALE_AFTER).atOffset(ZoneOffset.UTC))
+                .setParameter("alive", Instances.aliveSince(now).atOffset(ZoneOffset.UTC))
                 .getResultList().forEach(delivery -> delivery.requeueStale(now));
         List<String> due = em.createNamedQuery(Delivery.DUE, String.class)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(max).getResultList();
         for (String id : due) {
-            em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE).queued(now);
+            em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE).queued(self.id(), now);
         }
         return due;
     }
@@ -120,7 +130,7 @@ public class Events {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Outgoing> start(String deliveryId) {
         Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || !delivery.start(clock.instant())) {
+        if (delivery == null || !delivery.start(self.id(), clock.instant())) {
             return Optional.empty();
         }
         Event event = em.find(Event.class, delivery.eventId());
@@ -175,25 +185,30 @@ public class Events {
         return channels.gatewayUrl(channel).orElseThrow();
     }
 
-    /** Every delivery of a request (callbacks and channels), for its parties. */
+    /**
+     * A request's deliveries to the caller's own URLs (and, for its requester, its messages through a
+     * channel); a party never sees where the other party is notified.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Delivery> deliveriesOfRequest(String requestId, String callerPartyId) {
-        PaymentRequest request = requestId == null ? null : em.find(PaymentRequest.class, requestId);
-        if (request == null || !request.isParty(callerPartyId)) {
-            throw ErrorCode.PAYMENT_NOT_FOUND.exception();
-        }
-        return em.createNamedQuery(Delivery.OF_REQUEST, Delivery.class).setParameter("request", requestId).getResultList();
+        requireParty(requestId, callerPartyId);
+        return em.createNamedQuery(Delivery.OF_REQUEST, Delivery.class).setParameter("request", requestId)
+                .setParameter("party", callerPartyId).getResultList();
     }
 
-    /** The delivery log of a request, for its requester. */
+    /** The log of a request's callbacks to the caller's own URLs. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<DeliveryAttempt> attempts(String requestId, String callerPartyId) {
+        requireParty(requestId, callerPartyId);
+        return em.createNamedQuery(DeliveryAttempt.OF_REQUEST, DeliveryAttempt.class)
+                .setParameter("request", requestId).setParameter("party", callerPartyId).getResultList();
+    }
+
+    private void requireParty(String requestId, String callerPartyId) {
         PaymentRequest request = requestId == null ? null : em.find(PaymentRequest.class, requestId);
         if (request == null || !request.isParty(callerPartyId)) {
             throw ErrorCode.PAYMENT_NOT_FOUND.exception();
         }
-        return em.createNamedQuery(DeliveryAttempt.OF_REQUEST, DeliveryAttempt.class)
-                .setParameter("request", requestId).getResultList();
     }
 
     /** Owes the event's callback again, delivered or dead; answers the new delivery. */
@@ -213,7 +228,8 @@ public class Events {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Delivery> deliveriesOf(String eventId, String callerPartyId) {
         Event event = ownEvent(eventId, callerPartyId);
-        return em.createNamedQuery(Delivery.OF_EVENT, Delivery.class).setParameter("event", event.id()).getResultList();
+        return em.createNamedQuery(Delivery.OF_EVENT, Delivery.class).setParameter("event", event.id())
+                .setParameter("party", callerPartyId).getResultList();
     }
 
     /** The caller's events, newest first, below {@code beforeSequence}. */

@@ -1,28 +1,40 @@
 package api.pantheon.payments.events.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * POSTs one delivery (a callback, a gateway message) and says how it went. Time-outs bound every call, so a slow receiver holds one
+ * POSTs one delivery (a callback, a gateway message) and says how it went. Names are resolved only
+ * through the {@link OutboundPolicy}, so the connection goes to an address the policy has just
+ * checked; redirects are not followed. Time-outs bound every call, so a slow receiver holds one
  * worker for a few seconds at most and never blocks the others.
  */
 @ApplicationScoped
 public class WebhookSender {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-    private static final int CLIENTS_KEPT = 1000;
+    private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(3);
+    private static final Timeout READ_TIMEOUT = Timeout.ofSeconds(10);
+    /** As many as the delivery workers, with a few to spare. */
+    private static final int CONNECTIONS = 32;
 
     @Inject
     OutboundPolicy policy;
@@ -30,7 +42,7 @@ public class WebhookSender {
     @Inject
     Clock clock;
 
-    private final Map<String, WebhookTarget> clients = new ConcurrentHashMap<>();
+    private volatile CloseableHttpClient http;
 
     public DeliveryOutcome post(String url, String eventId, String signature, String webhooksSignature, String body) {
         Instant start = clock.instant();
@@ -39,26 +51,76 @@ public class WebhookSender {
         if (refusal.isPresent()) {
             return new DeliveryOutcome(start, null, "refused: " + refusal.get(), 0);
         }
-        try (Response response = client(url).post(eventId, signature, webhooksSignature, body)) {
-            return new DeliveryOutcome(start, response.getStatus(), null, elapsedMillis(began));
-        } catch (ProcessingException | jakarta.ws.rs.WebApplicationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new DeliveryOutcome(start, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), elapsedMillis(began));
+        HttpPost post = new HttpPost(url);
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        post.setHeader("Payments-Event-Id", eventId);
+        if (signature != null) {
+            post.setHeader("Payments-Signature", signature);
+        }
+        if (webhooksSignature != null) {
+            post.setHeader("Webhooks-signature", webhooksSignature);
+        }
+        try {
+            int status = client().execute(post, response -> response.getCode());
+            return new DeliveryOutcome(start, status, null, elapsedMillis(began));
+        } catch (IOException | IllegalArgumentException failed) {
+            return new DeliveryOutcome(start, null, describe(failed), elapsedMillis(began));
         }
     }
 
-    private WebhookTarget client(String url) {
-        if (clients.size() > CLIENTS_KEPT) {
-            clients.clear();
+    /** What went wrong, in words a client can act on; never a class name or a stack trace. */
+    static String describe(Exception failure) {
+        if (failure instanceof OutboundPolicy.RefusedAddress) {
+            return "refused: " + OutboundPolicy.REFUSED;
         }
-        return clients.computeIfAbsent(url, target -> RestClientBuilder.newBuilder()
-                .baseUri(URI.create(target))
-                .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                // Every status is an outcome to record, not an exception to map.
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(WebhookTarget.class));
+        if (failure instanceof UnknownHostException) {
+            return "host does not resolve";
+        }
+        if (failure instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (failure instanceof InterruptedIOException) {
+            return "timed out";
+        }
+        if (failure instanceof SSLException) {
+            return "TLS handshake failed";
+        }
+        if (failure instanceof IllegalArgumentException) {
+            return "not a URL that can be called";
+        }
+        return "connection failed";
+    }
+
+    private CloseableHttpClient client() {
+        CloseableHttpClient current = http;
+        if (current == null) {
+            synchronized (this) {
+                current = http;
+                if (current == null) {
+                    current = HttpClients.custom()
+                            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                                    .setDnsResolver(policy)
+                                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                            .setConnectTimeout(CONNECT_TIMEOUT).setSocketTimeout(READ_TIMEOUT).build())
+                                    .setMaxConnTotal(CONNECTIONS).setMaxConnPerRoute(CONNECTIONS)
+                                    .build())
+                            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(READ_TIMEOUT).build())
+                            .disableRedirectHandling()
+                            .disableAutomaticRetries()
+                            .disableCookieManagement()
+                            .build();
+                    http = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void close() {
+        if (http != null) {
+            http.close(CloseMode.IMMEDIATE);
+        }
     }
 
     private static long elapsedMillis(long began) {

@@ -1,5 +1,6 @@
 package api.pantheon.payments.idempotency.boundary;
 
+import api.pantheon.payments.errors.Conflicts;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.idempotency.entity.IdempotencyRecord;
 import jakarta.ejb.Stateless;
@@ -11,11 +12,17 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Claims an {@code Idempotency-Key} for one client before its call runs and keeps the answer after.
- * Each step commits on its own, so a claim is visible to a concurrent retry at once.
+ * Claims an {@code Idempotency-Key} for one client before its call runs and keeps the answer after,
+ * for {@code payments.idempotency.lifetime-hours}. Each step commits on its own, so a claim is visible
+ * to a concurrent retry at once. A client may hold at most {@code payments.idempotency.max-open-per-client}
+ * claims whose calls are still running, so that nobody can fill the table with claims that never end.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -26,6 +33,7 @@ public class IdempotencyStore {
      * rules (a paid request stays paid) keep the retry from acting twice.
      */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    private static final int PURGED_PER_ROUND = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -33,47 +41,91 @@ public class IdempotencyStore {
     @Inject
     Clock clock;
 
+    @Inject
+    @ConfigProperty(name = "payments.idempotency.lifetime-hours", defaultValue = "24")
+    int lifetimeHours;
+
+    @Inject
+    @ConfigProperty(name = "payments.idempotency.max-open-per-client", defaultValue = "100")
+    int maxOpenPerClient;
+
     /**
      * Empty when the key is new and now claimed (run the call); the stored answer when the same call
-     * already ran. Throws when the key was used for another request (422) or is still running (409).
+     * already ran. Throws when the key was used for another request (422), is still running (409),
+     * ran but may not be replayed (409), or the client has too many calls running (429).
      */
     public Optional<StoredResponse> claim(String clientId, String key, String requestHash) {
+        Instant now = clock.instant();
+        Duration lifetime = Duration.ofHours(lifetimeHours);
         IdempotencyRecord existing = em.find(IdempotencyRecord.class, IdempotencyRecord.scope(clientId, key));
         if (existing == null) {
+            requireRoomForAnotherClaim(clientId, now);
             try {
-                em.persist(new IdempotencyRecord(clientId, key, requestHash, clock.instant()));
+                em.persist(new IdempotencyRecord(clientId, key, requestHash, now, lifetime));
                 em.flush();
                 return Optional.empty();
-            } catch (PersistenceException concurrentFirstUse) {
-                throw ErrorCode.IDEMPOTENCY_IN_FLIGHT.exception();
+            } catch (PersistenceException e) {
+                if (Conflicts.isDuplicateKey(e)) {
+                    throw ErrorCode.IDEMPOTENCY_IN_FLIGHT.exception(); // a concurrent first use won
+                }
+                throw e;
             }
+        }
+        if (existing.isExpiredAt(now)) {
+            requireRoomForAnotherClaim(clientId, now);
+            existing.claim(requestHash, now, lifetime);
+            return Optional.empty();
         }
         if (!existing.matches(requestHash)) {
             throw ErrorCode.IDEMPOTENCY_KEY_REUSED.exception();
         }
-        if (existing.isAbandonedBefore(clock.instant().minus(ABANDONED_AFTER))) {
-            existing.reclaim(clock.instant());
+        if (existing.isAbandonedBefore(now.minus(ABANDONED_AFTER))) {
+            existing.claim(requestHash, now, lifetime);
             return Optional.empty();
         }
         if (!existing.isCompleted()) {
             throw ErrorCode.IDEMPOTENCY_IN_FLIGHT.exception();
         }
+        if (!existing.isReplayable()) {
+            throw ErrorCode.ANSWER_NOT_REPLAYABLE.exception();
+        }
         return Optional.of(new StoredResponse(existing.responseStatus().orElseThrow(),
                 existing.responseBody().orElse(null)));
     }
 
-    public void complete(String clientId, String key, int status, String body) {
-        IdempotencyRecord record = em.find(IdempotencyRecord.class, IdempotencyRecord.scope(clientId, key));
-        if (record != null) {
-            record.complete(status, body, clock.instant());
+    private void requireRoomForAnotherClaim(String clientId, Instant now) {
+        long open = em.createNamedQuery(IdempotencyRecord.OPEN_OF_CLIENT, Long.class).setParameter("client", clientId)
+                .setParameter("since", now.minus(ABANDONED_AFTER).atOffset(ZoneOffset.UTC)).getSingleResult();
+        if (open >= maxOpenPerClient) {
+            throw ErrorCode.TOO_MANY_REQUESTS.exception("Idempotency-Key: at most " + maxOpenPerClient
+                    + " calls with a key may run at once; retry when some have answered");
         }
+    }
+
+    public void complete(String clientId, String key, int status, String body) {
+        find(clientId, key).ifPresent(record -> record.complete(status, body, clock.instant()));
+    }
+
+    /** The call ran and answered with a secret: its retries learn that it ran, never the secret. */
+    public void completeWithoutReplay(String clientId, String key, int status) {
+        find(clientId, key).ifPresent(record -> record.completeWithoutReplay(status, clock.instant()));
     }
 
     /** Frees the key after a failure on our side, so that the client's retry can run the call. */
     public void release(String clientId, String key) {
-        IdempotencyRecord record = em.find(IdempotencyRecord.class, IdempotencyRecord.scope(clientId, key));
-        if (record != null && !record.isCompleted()) {
-            em.remove(record);
-        }
+        find(clientId, key).filter(record -> !record.isCompleted()).ifPresent(em::remove);
+    }
+
+    /** Removes up to a round's worth of expired records; how many it removed. */
+    public int purgeExpired() {
+        List<String> expired = em.createNamedQuery(IdempotencyRecord.EXPIRED, String.class)
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC)).setMaxResults(PURGED_PER_ROUND)
+                .getResultList();
+        return expired.isEmpty() ? 0
+                : em.createNamedQuery(IdempotencyRecord.REMOVE).setParameter("scopes", expired).executeUpdate();
+    }
+
+    private Optional<IdempotencyRecord> find(String clientId, String key) {
+        return Optional.ofNullable(em.find(IdempotencyRecord.class, IdempotencyRecord.scope(clientId, key)));
     }
 }

@@ -8,4 +8,8 @@ import java.math.BigDecimal;
  * balanced; a balance total that differs from the posting total means a balance changed without one.
  */
 public record CurrencyTotals(String currency, BigDecimal balanceTotal, BigDecimal postingTotal, long accounts) {
+
+    public boolean sumsToZero() {
+        return balanceTotal.signum() == 0 && postingTotal.signum() == 0;
+    }
 }

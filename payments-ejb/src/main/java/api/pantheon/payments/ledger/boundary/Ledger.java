@@ -16,9 +16,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,10 +67,6 @@ public class Ledger {
         return Optional.ofNullable(accountId == null ? null : em.find(Account.class, accountId));
     }
 
-    public boolean exists(Long accountId) {
-        return find(accountId).isPresent();
-    }
-
     /** The account, if the party owns it; someone else's account reads as missing. */
     public Optional<Account> ownedBy(String partyId, Long accountId) {
         return Optional.ofNullable(accountId == null ? null : em.find(Account.class, accountId))
@@ -93,6 +86,7 @@ public class Ledger {
     public Account deposit(Long accountId, BigDecimal amount, String reference) {
         Account target = account(accountId);
         Money money = currencies.positive(amount, target.currency().getCurrencyCode());
+        currencies.requireDepositWithinLimit(money);
         Long funding = systemAccounts.systemId(money.currency())
                 .orElseThrow(() -> new IllegalStateException("no system account for " + money.currency()));
         transfer(funding, target.id(), money, TransactionKind.DEPOSIT, reference);
@@ -109,19 +103,6 @@ public class Ledger {
         em.persist(transaction);
         transaction.postings().forEach(em::persist);
         return transaction;
-    }
-
-    /** Per currency: the sum of all balances and of all postings, for reconciliation. */
-    public List<CurrencyTotals> trialBalance() {
-        Map<String, BigDecimal> postings = new HashMap<>();
-        em.createQuery("select p.currency, sum(p.amount) from Posting p group by p.currency", Object[].class)
-                .getResultList().forEach(row -> postings.put((String) row[0], (BigDecimal) row[1]));
-        return em.createQuery("select a.currency, sum(a.balance), count(a) from Account a group by a.currency"
-                        + " order by a.currency", Object[].class)
-                .getResultList().stream()
-                .map(row -> new CurrencyTotals((String) row[0], (BigDecimal) row[1],
-                        postings.getOrDefault((String) row[0], BigDecimal.ZERO), ((Number) row[2]).longValue()))
-                .toList();
     }
 
     private Account lock(Long id) {

@@ -19,6 +19,7 @@ public class Currencies {
     private Set<String> supported;
     private Config config;
     private BigDecimal defaultLimit;
+    private BigDecimal defaultDepositLimit;
 
     protected Currencies() {
         // for CDI's client proxy
@@ -27,9 +28,11 @@ public class Currencies {
     @Inject
     public Currencies(@ConfigProperty(name = "payments.currencies") List<String> codes,
                       @ConfigProperty(name = "payments.limits.default") BigDecimal defaultLimit,
+                      @ConfigProperty(name = "payments.limits.deposit.default") BigDecimal defaultDepositLimit,
                       Config config) {
         this.supported = codes.stream().map(String::trim).map(String::toUpperCase).collect(Collectors.toUnmodifiableSet());
         this.defaultLimit = defaultLimit;
+        this.defaultDepositLimit = defaultDepositLimit;
         this.config = config;
     }
 
@@ -56,8 +59,16 @@ public class Currencies {
 
     /** Refuses an amount above the currency's limit ({@code payments.limits.<CODE>}, else the default). */
     public void requireWithinLimit(Money money) {
-        BigDecimal limit = config.getOptionalValue("payments.limits." + money.currencyCode(), BigDecimal.class)
-                .orElse(defaultLimit);
+        requireAtMost(money, "payments.limits.", defaultLimit);
+    }
+
+    /** Refuses a deposit above {@code payments.limits.deposit.<CODE>}, else {@code payments.limits.deposit.default}. */
+    public void requireDepositWithinLimit(Money money) {
+        requireAtMost(money, "payments.limits.deposit.", defaultDepositLimit);
+    }
+
+    private void requireAtMost(Money money, String keyPrefix, BigDecimal defaultValue) {
+        BigDecimal limit = config.getOptionalValue(keyPrefix + money.currencyCode(), BigDecimal.class).orElse(defaultValue);
         if (money.amount().compareTo(limit) > 0) {
             throw ErrorCode.PAYMENT_EXCEEDS_LIMITS.exception(
                     "amount: exceeds the limit of " + limit.toPlainString() + " " + money.currencyCode());

@@ -1,6 +1,7 @@
 package api.pantheon.payments.parties.boundary;
 
 import api.pantheon.payments.channels.control.Channels;
+import api.pantheon.payments.errors.Conflicts;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.parties.control.PhoneNumbers;
 import api.pantheon.payments.parties.entity.ApiKey;
@@ -16,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -76,8 +78,11 @@ public class Parties {
         try {
             em.persist(party);
             em.flush();
-        } catch (PersistenceException raceWithAnIdenticalRegistration) {
-            throw ErrorCode.PARTY_EXISTS.exception();
+        } catch (PersistenceException e) {
+            if (Conflicts.isDuplicateKey(e)) {
+                throw ErrorCode.PARTY_EXISTS.exception(); // an identical registration raced this one and won
+            }
+            throw e;
         }
         return party;
     }
@@ -90,10 +95,10 @@ public class Parties {
 
     /** A recipient named by username or by phone number, written with or without country code. */
     public Optional<Party> findByUsernameOrPhone(String recipient) {
-        if (recipient == null || recipient.isBlank()) {
+        String text = recipient == null ? "" : recipient.strip();
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        String text = recipient.trim();
         if (Character.isLetter(text.charAt(0))) {
             return byUsername(text.toLowerCase(Locale.ROOT));
         }
@@ -108,6 +113,24 @@ public class Parties {
         em.persist(new ApiKey(keyId, party.id(), Secrets.sha256Hex(token), serverSecrets.seal(signingSecret),
                 clock.instant()));
         return new IssuedKey(keyId, party.id(), token, signingSecret);
+    }
+
+    /** The party's keys, newest first, live and revoked: never their secrets, which are not kept. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ApiKey> keysOf(String partyId) {
+        return em.createNamedQuery(ApiKey.OF_PARTY, ApiKey.class).setParameter("party", find(partyId).id()).getResultList();
+    }
+
+    /**
+     * Stops a key authenticating and signing. Instances remember valid tokens for under a second, so
+     * the key is refused everywhere within a second of this commit. Revoking a revoked key is a no-op.
+     */
+    public ApiKey revokeKey(String partyId, String keyId) {
+        ApiKey key = Optional.ofNullable(keyId == null ? null : em.find(ApiKey.class, keyId))
+                .filter(found -> found.partyId().equals(find(partyId).id()))
+                .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No such key of this party"));
+        key.revoke(clock.instant());
+        return key;
     }
 
     /** The party a bearer token belongs to, if it is a live key. Runs on every call: no transaction of its own. */

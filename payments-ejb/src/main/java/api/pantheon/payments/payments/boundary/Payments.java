@@ -3,18 +3,22 @@ package api.pantheon.payments.payments.boundary;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.ledger.boundary.Ledger;
 import api.pantheon.payments.ledger.entity.Account;
+import api.pantheon.payments.ledger.entity.AccountKind;
 import api.pantheon.payments.ledger.entity.LedgerTransaction;
 import api.pantheon.payments.ledger.entity.TransactionKind;
 import api.pantheon.payments.money.Money;
 import api.pantheon.payments.money.control.Currencies;
 import api.pantheon.payments.payments.entity.Payment;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Payments: money moved from a payer's account to a payee's, recorded as a {@link Payment} with
@@ -61,15 +65,23 @@ public class Payments {
         return payment;
     }
 
+    /** Any payment, for operators. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Payment find(String paymentId) {
+        return Optional.ofNullable(paymentId == null ? null : em.find(Payment.class, paymentId))
+                .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No such payment"));
+    }
+
     /** Money moved between an account the caller owns and any other account in its currency, without a request. */
     public Payment transfer(String callerPartyId, Long fromAccountId, String fromField, Long toAccountId, String toField,
                             BigDecimal amount, String currencyCode, Details details) {
         Account from = ledger.ownedBy(callerPartyId, fromAccountId)
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(fromField + ": you hold no account " + fromAccountId));
-        if (toAccountId == null || !ledger.exists(toAccountId)) {
-            throw ErrorCode.INVALID_DATA.exception(toField + ": no account " + toAccountId);
-        }
         Money money = currencies.positive(amount, currencyCode == null ? from.currency().getCurrencyCode() : currencyCode);
+        // Someone else's account: missing, or there in another currency or of another kind, all read the same.
+        ledger.find(toAccountId).filter(to -> to.kind() == AccountKind.WALLET && to.currency().equals(money.currency()))
+                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(toField + ": no " + money.currencyCode()
+                        + " account " + toAccountId));
         return execute(null, callerPartyId, from, toAccountId, money, TransactionKind.TRANSFER, details);
     }
 }

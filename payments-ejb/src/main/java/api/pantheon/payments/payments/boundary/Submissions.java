@@ -46,6 +46,9 @@ import java.util.stream.Collectors;
 @Stateless
 public class Submissions {
 
+    /** What the payment's callback URL column holds. */
+    private static final int CALLBACK_MAX = 2048;
+
     @PersistenceContext
     EntityManager em;
 
@@ -96,6 +99,9 @@ public class Submissions {
         String paymentId = UUID.randomUUID().toString();
         String callback = callbackTemplate == null ? null : expand(callbackTemplate, request.id(), accountId, paymentId);
         if (callback != null) {
+            if (callback.length() > CALLBACK_MAX) {
+                throw ErrorCode.INVALID_DATA.exception("callback: at most " + CALLBACK_MAX + " characters once expanded");
+            }
             outbound.requireAllowed("callback", callback);
         }
         Payment payment = new Payment(paymentId, request.id(), callerPartyId, accountId, request.requesterAccountId(),
@@ -113,7 +119,7 @@ public class Submissions {
             payment.answered("approved");
             payment.complete(transaction.id(), now);
             request.markPaid(payment.id(), now);
-            events.publishAnswer(request, payment.id(), callback);
+            events.publishAnswer(request, payment);
         }
         return view(request, payment);
     }
@@ -234,7 +240,7 @@ public class Submissions {
                 return false;
             }
         }
-        events.publishAnswer(request, payment.id(), payment.callbackUrl().orElse(null));
+        events.publishAnswer(request, payment);
         return true;
     }
 

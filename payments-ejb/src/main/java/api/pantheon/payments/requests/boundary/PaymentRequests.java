@@ -192,9 +192,10 @@ public class PaymentRequests {
                 .metadata(order.metadata())
                 .location(order.latitude(), order.longitude());
         if (order.fromAccountId() != null) {
-            Account from = ledger.find(order.fromAccountId())
-                    .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("from.account.id: no account " + order.fromAccountId()));
-            requireCurrency(from, amount, "from.currency");
+            // Someone else's account: missing, and present in another currency, read the same.
+            Account from = ledger.find(order.fromAccountId()).filter(found -> found.currency().equals(amount.currency()))
+                    .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("from.account.id: no " + amount.currencyCode()
+                            + " account " + order.fromAccountId()));
             if (from.id().equals(to.id())) {
                 throw ErrorCode.INVALID_DATA.exception("from.account.id: cannot be the account paid into");
             }

@@ -29,9 +29,12 @@ import java.util.UUID;
         + " api.pantheon.payments.events.entity.DeliveryState.QUEUED, api.pantheon.payments.events.entity.DeliveryState.SENDING))"
         + " order by d.eventSequence")
 @NamedQuery(name = Delivery.STALE, query = "select d from Delivery d where d.state in (api.pantheon.payments.events.entity.DeliveryState.QUEUED,"
-        + " api.pantheon.payments.events.entity.DeliveryState.SENDING) and d.updatedAt < :before")
-@NamedQuery(name = Delivery.OF_EVENT, query = "select d from Delivery d where d.eventId = :event order by d.createdAt")
-@NamedQuery(name = Delivery.OF_REQUEST, query = "select d from Delivery d where d.requestId = :request order by d.createdAt")
+        + " api.pantheon.payments.events.entity.DeliveryState.SENDING) and (d.updatedAt < :before or d.claimedBy is null"
+        + " or d.claimedBy not in (select i.id from Instance i where i.heartbeatAt >= :alive))")
+@NamedQuery(name = Delivery.OF_EVENT, query = "select d from Delivery d where d.eventId = :event and d.partyId = :party"
+        + " order by d.createdAt")
+@NamedQuery(name = Delivery.OF_REQUEST, query = "select d from Delivery d where d.requestId = :request and d.partyId = :party"
+        + " order by d.createdAt")
 public class Delivery {
 
     public static final String DUE = "Delivery.due";
@@ -52,6 +55,10 @@ public class Delivery {
     @Column(name = "request_id", nullable = false, length = 36, updatable = false)
     private String requestId;
 
+    /** Whose URL this is (the requester's notify_url, the payer's callback); only that party sees it. */
+    @Column(name = "party_id", length = 36, updatable = false)
+    private String partyId;
+
     /** Where it goes: a callback URL, a gateway URL, or mailto: an address. */
     @Column(nullable = false, length = 2048, updatable = false)
     private String url;
@@ -71,6 +78,10 @@ public class Delivery {
     @Column(nullable = false)
     private int attempts;
 
+    /** The instance that queued it or is sending it: when that one dies, the delivery is owed again. */
+    @Column(name = "claimed_by", length = 36)
+    private String claimedBy;
+
     @Column(name = "next_attempt_at", nullable = false)
     private OffsetDateTime nextAttemptAt;
 
@@ -86,12 +97,19 @@ public class Delivery {
     protected Delivery() {
     }
 
+    /** The event's callback to its requester's notify_url. */
     public Delivery(Event event, String url, Instant now) {
-        this(event, url, null, now);
+        this(event, event.partyId(), url, null, now);
     }
 
-    public Delivery(Event event, String url, String channel, Instant now) {
+    /** The request sent to its recipient through a channel, for its requester to follow. */
+    public static Delivery toChannel(Event event, String url, String channel, Instant now) {
+        return new Delivery(event, event.partyId(), url, channel, now);
+    }
+
+    private Delivery(Event event, String partyId, String url, String channel, Instant now) {
         this.id = UUID.randomUUID().toString();
+        this.partyId = partyId;
         this.channel = channel;
         this.eventId = event.id();
         this.eventSequence = event.sequence();
@@ -103,16 +121,18 @@ public class Delivery {
         this.updatedAt = nextAttemptAt;
     }
 
-    public void queued(Instant now) {
+    public void queued(String instanceId, Instant now) {
         move(DeliveryState.PENDING, DeliveryState.QUEUED, now);
+        claimedBy = instanceId;
     }
 
     /** A worker takes it; false when another already did (a message delivered twice). */
-    public boolean start(Instant now) {
+    public boolean start(String instanceId, Instant now) {
         if (state != DeliveryState.QUEUED) {
             return false;
         }
         move(DeliveryState.QUEUED, DeliveryState.SENDING, now);
+        claimedBy = instanceId;
         attempts++;
         return true;
     }
@@ -131,9 +151,10 @@ public class Delivery {
         }
     }
 
-    /** A message or a worker was lost (the server stopped); owed again now. */
+    /** A message or a worker was lost (the instance that claimed it died); owed again now. */
     public void requeueStale(Instant now) {
         state = DeliveryState.PENDING;
+        claimedBy = null;
         nextAttemptAt = now.atOffset(ZoneOffset.UTC);
         updatedAt = nextAttemptAt;
     }
@@ -162,9 +183,13 @@ public class Delivery {
         return url;
     }
 
-    /** Seed 003: the callback of a make-payment submission, whose body is the item. */
-    public static Delivery ofSubmission(Event event, String url, String paymentId, Instant now) {
-        Delivery delivery = new Delivery(event, url, null, now);
+    public String partyId() {
+        return partyId;
+    }
+
+    /** Seed 003: the callback of a make-payment submission to its payer's URL, whose body is the item. */
+    public static Delivery ofSubmission(Event event, String url, String payerPartyId, String paymentId, Instant now) {
+        Delivery delivery = new Delivery(event, payerPartyId, url, null, now);
         delivery.paymentId = paymentId;
         return delivery;
     }

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "delivery_attempt")
 @NamedQuery(name = DeliveryAttempt.OF_REQUEST, query = "select a from DeliveryAttempt a where a.requestId = :request"
-        + " order by a.attemptedAt, a.id")
+        + " and a.partyId = :party order by a.attemptedAt, a.id")
 public class DeliveryAttempt {
 
     public static final String OF_REQUEST = "DeliveryAttempt.ofRequest";
@@ -32,6 +32,14 @@ public class DeliveryAttempt {
 
     @Column(name = "request_id", nullable = false, length = 36, updatable = false)
     private String requestId;
+
+    /** Whose log shows it: the owner of the callback URL, or the requester of a message through a channel. */
+    @Column(name = "party_id", length = 36, updatable = false)
+    private String partyId;
+
+    /** The channel of a message to a recipient; empty for a callback. */
+    @Column(length = 32, updatable = false)
+    private String channel;
 
     @Column(nullable = false, length = 2048, updatable = false)
     private String url;
@@ -57,6 +65,8 @@ public class DeliveryAttempt {
         this.eventId = delivery.eventId();
         this.requestId = delivery.requestId();
         this.url = delivery.url();
+        this.partyId = delivery.partyId();
+        this.channel = delivery.channel().orElse(null);
         this.attemptedAt = attemptedAt.atOffset(ZoneOffset.UTC);
         this.httpStatus = httpStatus;
         this.error = error == null || error.length() <= 255 ? error : error.substring(0, 255);
@@ -74,6 +84,10 @@ public class DeliveryAttempt {
 
     public String url() {
         return url;
+    }
+
+    public Optional<String> channel() {
+        return Optional.ofNullable(channel);
     }
 
     public Instant attemptedAt() {

@@ -110,7 +110,12 @@ public class Account {
         if (!Objects.equals(posting.accountId(), id)) {
             throw new IllegalArgumentException("posting for account " + posting.accountId() + " applied to " + id);
         }
-        Money next = balance().plus(posting.amount());
+        BigDecimal sum = balance.add(posting.amount().amount());
+        if (Money.wholeDigits(sum) > Money.MAX_WHOLE_DIGITS) {
+            throw ErrorCode.PAYMENT_EXCEEDS_LIMITS.exception(
+                    "amount: account " + id + " would hold more than the ledger can record");
+        }
+        Money next = new Money(sum, currency());
         if (next.isNegative() && !kind.mayGoNegative()) {
             throw ErrorCode.INSUFFICIENT_FUNDS.exception(
                     "Account " + id + " has insufficient funds for " + posting.amount().negate());

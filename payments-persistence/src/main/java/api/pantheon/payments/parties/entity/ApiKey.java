@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A client's credentials. The bearer token is kept only as its SHA-256 (the token is random, so a
@@ -19,11 +20,13 @@ import java.util.Objects;
 @Table(name = "api_key")
 @NamedQuery(name = ApiKey.BY_TOKEN_HASH,
         query = "select k from ApiKey k where k.tokenHash = :hash and k.revokedAt is null")
+@NamedQuery(name = ApiKey.OF_PARTY, query = "select k from ApiKey k where k.partyId = :party order by k.createdAt desc")
 @NamedQuery(name = ApiKey.NEWEST_OF_PARTY,
         query = "select k from ApiKey k where k.partyId = :party and k.revokedAt is null order by k.createdAt desc")
 public class ApiKey {
 
     public static final String BY_TOKEN_HASH = "ApiKey.byTokenHash";
+    public static final String OF_PARTY = "ApiKey.ofParty";
     /** The key whose signing secret signs the party's callbacks: its newest live one. */
     public static final String NEWEST_OF_PARTY = "ApiKey.newestOfParty";
 
@@ -55,6 +58,21 @@ public class ApiKey {
         this.tokenHash = Objects.requireNonNull(tokenHash);
         this.signingSecretSealed = Objects.requireNonNull(signingSecretSealed);
         this.createdAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The key stops authenticating and signing; revoking it again changes nothing. */
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now.atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    public Optional<Instant> revokedAt() {
+        return Optional.ofNullable(revokedAt).map(OffsetDateTime::toInstant);
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
     }
 
     public String keyId() {

@@ -19,8 +19,8 @@ class DeliveryTest {
 
     private static Delivery queuedAndStarted() {
         Delivery delivery = new Delivery(new Event("party", "request", RequestStatus.PAID, "tx", NOW), "https://example.com/hook", NOW);
-        delivery.queued(NOW);
-        assertTrue(delivery.start(NOW));
+        delivery.queued("instance", NOW);
+        assertTrue(delivery.start("instance", NOW));
         return delivery;
     }
 
@@ -31,13 +31,13 @@ class DeliveryTest {
         assertEquals(DeliveryState.PENDING, delivery.state());
         assertEquals(Optional.of(NOW.plus(Duration.ofMinutes(5))), delivery.nextAttemptAt());
 
-        delivery.queued(NOW);
-        assertTrue(delivery.start(NOW));
+        delivery.queued("instance", NOW);
+        assertTrue(delivery.start("instance", NOW));
         delivery.failed(SCHEDULE, NOW.plusSeconds(300));
         assertEquals(Optional.of(NOW.plusSeconds(300).plus(Duration.ofMinutes(20))), delivery.nextAttemptAt());
 
-        delivery.queued(NOW);
-        assertTrue(delivery.start(NOW));
+        delivery.queued("instance", NOW);
+        assertTrue(delivery.start("instance", NOW));
         delivery.failed(SCHEDULE, NOW);
         assertEquals(DeliveryState.DEAD, delivery.state(), "one try plus one per pause, then dead");
         assertEquals(3, delivery.attempts());
@@ -47,19 +47,19 @@ class DeliveryTest {
     @Test
     void aDuplicateMessageFindsTheDeliveryTakenAlready() {
         Delivery delivery = queuedAndStarted();
-        assertFalse(delivery.start(NOW), "a second worker must not send it again");
+        assertFalse(delivery.start("instance", NOW), "a second worker must not send it again");
         delivery.delivered(NOW);
         assertEquals(DeliveryState.DELIVERED, delivery.state());
-        assertFalse(delivery.start(NOW));
+        assertFalse(delivery.start("instance", NOW));
     }
 
     @Test
     void onlyAnOwedDeliveryCanBeQueued() {
         Delivery delivery = queuedAndStarted();
-        assertThrows(IllegalStateException.class, () -> delivery.queued(NOW));
+        assertThrows(IllegalStateException.class, () -> delivery.queued("instance", NOW));
         delivery.requeueStale(NOW);
         assertEquals(DeliveryState.PENDING, delivery.state());
-        delivery.queued(NOW);
+        delivery.queued("instance", NOW);
         assertEquals(DeliveryState.QUEUED, delivery.state());
     }
 }

@@ -132,6 +132,24 @@ class LedgerMappingTest {
     }
 
     @Test
+    void aBalanceBeyondWhatTheLedgerHoldsIsRefusedNotOverflowed() {
+        Currency yen = Currency.getInstance("JPY");
+        Long funding = persist(Account.system(party("system-jpy"), yen, NOW));
+        Long rich = persist(Account.wallet(party("rich"), yen, NOW));
+        Function<String, LedgerTransaction> deposit = amount -> inTransaction(em -> {
+            LedgerTransaction transaction = LedgerTransaction.transfer(TransactionKind.DEPOSIT, "test",
+                    em.find(Account.class, funding), em.find(Account.class, rich), Money.of(amount, "JPY"), NOW);
+            transaction.postings().forEach(em::persist);
+            em.persist(transaction);
+            return transaction;
+        });
+        deposit.apply("999999999999999");
+        PaymentsException refused = assertThrows(PaymentsException.class, () -> deposit.apply("1"));
+        assertEquals(ErrorCode.PAYMENT_EXCEEDS_LIMITS, refused.error());
+        assertEquals(Money.of("999999999999999", "JPY"), balance(rich));
+    }
+
+    @Test
     void refusesToMoveMoneyBetweenCurrencies() {
         String owner = party("erin");
         Long dollars = persist(Account.wallet(owner, USD, NOW));

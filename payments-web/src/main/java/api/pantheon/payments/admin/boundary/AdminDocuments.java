@@ -2,7 +2,11 @@ package api.pantheon.payments.admin.boundary;
 
 import api.pantheon.payments.ledger.entity.Account;
 import api.pantheon.payments.parties.boundary.IssuedKey;
+import api.pantheon.payments.parties.entity.ApiKey;
 import api.pantheon.payments.parties.entity.Party;
+import api.pantheon.payments.payments.entity.Payment;
+import api.pantheon.payments.security.ShownOnce;
+import api.pantheon.payments.time.Rfc3339;
 import java.math.BigDecimal;
 
 /** What the provisioning API shows of parties, accounts and keys. */
@@ -27,7 +31,28 @@ public final class AdminDocuments {
         }
     }
 
-    public record KeyDocument(String keyId, String partyId, String token, String signingSecret) {
+    public record PaymentDocument(String id, String status, String requestId, Long payerAccountId, Long payeeAccountId,
+                                  BigDecimal amount, String currency, String answer, String ledgerTransactionId,
+                                  String created, String updated) {
+        static PaymentDocument of(Payment payment) {
+            return new PaymentDocument(payment.id(), payment.status().name(), payment.requestId().orElse(null),
+                    payment.payerAccountId(), payment.payeeAccountId(), payment.amount().amount(),
+                    payment.amount().currencyCode(), payment.answer().orElse(null),
+                    payment.ledgerTransactionId().orElse(null), Rfc3339.format(payment.createdAt()),
+                    Rfc3339.format(payment.updatedAt()));
+        }
+    }
+
+    /** A key as it stands, without its secrets. */
+    public record KeyStatus(String keyId, String partyId, String created, String revoked) {
+        static KeyStatus of(ApiKey key) {
+            return new KeyStatus(key.keyId(), key.partyId(), Rfc3339.format(key.createdAt()),
+                    key.revokedAt().map(Rfc3339::format).orElse(null));
+        }
+    }
+
+    /** A new key with its secrets: the only answer that ever shows them. */
+    public record KeyDocument(String keyId, String partyId, String token, String signingSecret) implements ShownOnce {
         static KeyDocument of(IssuedKey key) {
             return new KeyDocument(key.keyId(), key.partyId(), key.token(), key.signingSecret());
         }

@@ -1,18 +1,17 @@
 package api.pantheon.payments.admin.boundary;
 
-import api.pantheon.payments.ledger.boundary.CurrencyTotals;
-import api.pantheon.payments.ledger.boundary.Ledger;
+import api.pantheon.payments.ledger.boundary.Books;
+import api.pantheon.payments.ledger.boundary.BooksReport;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The ledger's health for operators: every currency's balances and postings should sum to zero. */
+/** The ledger's health for operators: the whole check of the books, run now. */
 @Path("admin/v1/ledger")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,15 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LedgerResource {
 
     @Inject
-    Ledger ledger;
-
-    public record TrialBalance(List<CurrencyTotals> currencies) {
-    }
+    Books books;
 
     @GET
     @Path("trial-balance")
-    @Operation(summary = "Sum of balances and of postings per currency (both zero when the books balance)")
-    public TrialBalance trialBalance() {
-        return new TrialBalance(ledger.trialBalance());
+    @Operation(summary = "Whether the books balance, and what disagrees if they do not",
+            description = "balanced is true when every currency's balances and postings sum to zero, every account's"
+                    + " balance equals the sum of its postings, every ledger transaction balances, every completed"
+                    + " payment has its ledger transaction and every paid request its completed payment.")
+    public BooksReport trialBalance() {
+        return books.check();
     }
 }

@@ -9,6 +9,7 @@ import api.pantheon.payments.rest.JsonBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -84,6 +86,22 @@ public class PartiesResource {
     @APIResponse(responseCode = "201", description = "Issued")
     public Response issueKey(@PathParam("id") String partyId) {
         return Response.status(Response.Status.CREATED).entity(AdminDocuments.KeyDocument.of(parties.issueKey(partyId))).build();
+    }
+
+    @GET
+    @Path("{id}/keys")
+    @Operation(summary = "The party's keys, live and revoked (never their secrets)")
+    public List<AdminDocuments.KeyStatus> keys(@PathParam("id") String partyId) {
+        return parties.keysOf(partyId).stream().map(AdminDocuments.KeyStatus::of).toList();
+    }
+
+    @DELETE
+    @Path("{id}/keys/{keyId}")
+    @Operation(summary = "Revoke a key: within a second it authenticates and signs nothing, on every instance")
+    @APIResponse(responseCode = "200", description = "Revoked (again, if it was already)")
+    @APIResponse(responseCode = "404", description = "not_found: no such key of this party")
+    public AdminDocuments.KeyStatus revokeKey(@PathParam("id") String partyId, @PathParam("keyId") String keyId) {
+        return AdminDocuments.KeyStatus.of(parties.revokeKey(partyId, keyId));
     }
 
     private static AccountKind parseType(String type) {

@@ -19,10 +19,11 @@ public final class EventDocuments {
         }
     }
 
-    public record Attempt(String eventId, String url, String attemptedAt, Integer httpStatus, String error,
+    public record Attempt(String eventId, String channel, String url, String attemptedAt, Integer httpStatus, String error,
                           long durationMs, boolean succeeded) {
         public static Attempt of(DeliveryAttempt attempt) {
-            return new Attempt(attempt.eventId(), attempt.url(), Rfc3339.format(attempt.attemptedAt()),
+            return new Attempt(attempt.eventId(), attempt.channel().orElse("callback"),
+                    attempt.channel().isPresent() ? null : attempt.url(), Rfc3339.format(attempt.attemptedAt()),
                     attempt.httpStatus().orElse(null), attempt.error().orElse(null), attempt.durationMillis(),
                     attempt.succeeded());
         }
@@ -31,8 +32,9 @@ public final class EventDocuments {
     public record DeliveryItem(String id, String eventId, String channel, String url, String state, int attempts,
                                String nextAttempt) {
         public static DeliveryItem of(Delivery delivery) {
+            // A channel's address is the platform's gateway or the recipient's mailbox: neither is the requester's to see.
             return new DeliveryItem(delivery.id(), delivery.eventId(), delivery.channel().orElse("callback"),
-                    delivery.url(), delivery.state().name(), delivery.attempts(),
+                    delivery.channel().isPresent() ? null : delivery.url(), delivery.state().name(), delivery.attempts(),
                     delivery.nextAttemptAt().map(Rfc3339::format).orElse(null));
         }
     }

@@ -1,6 +1,7 @@
 package api.pantheon.payments.idempotency.boundary;
 
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.security.ShownOnce;
 import api.pantheon.payments.security.control.Secrets;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -29,7 +29,8 @@ import java.util.Set;
  * {@code Idempotency-Key} on every mutating call: the first use claims the key and its answer is
  * kept; a retry with the same body gets that answer again (marked {@code Idempotent-Replayed}); the
  * same key with another body is refused (422); a retry while the first is still running gets 409.
- * Answers of 5xx are not kept, so that a retry after our failure runs the call again.
+ * Answers of 5xx are not kept, so that a retry after our failure runs the call again. An answer that
+ * is {@link ShownOnce} is never kept: its retry learns that the call ran (409), not what it said.
  */
 @Provider
 @Priority(Priorities.USER)
@@ -38,7 +39,6 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     public static final String HEADER = "Idempotency-Key";
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int KEY_MAX = 255;
-    private static final int BODY_MAX = 64 * 1024;
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
 
@@ -57,7 +57,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (key.isBlank() || key.length() > KEY_MAX) {
             throw ErrorCode.INVALID_DATA.exception(HEADER + ": 1 to " + KEY_MAX + " characters");
         }
-        byte[] body = readBounded(request.getEntityStream());
+        byte[] body = request.getEntityStream().readAllBytes(); // bounded by BodyGate
         request.setEntityStream(new ByteArrayInputStream(body));
         String client = request.getSecurityContext().getUserPrincipal().getName();
         Optional<StoredResponse> earlier = store.claim(client, key, fingerprint(request, body));
@@ -96,6 +96,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             context.proceed();
             return;
         }
+        if (context.getEntity() instanceof ShownOnce) {
+            context.proceed();
+            store.completeWithoutReplay(claim.client(), claim.key(), (Integer) context.getProperty(STATUS));
+            return;
+        }
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
         OutputStream original = context.getOutputStream();
         context.setOutputStream(new FilterOutputStream(original) {
@@ -122,13 +127,5 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         System.arraycopy(target, 0, all, 0, target.length);
         System.arraycopy(body, 0, all, target.length, body.length);
         return HexFormat.of().formatHex(Secrets.sha256(all));
-    }
-
-    private static byte[] readBounded(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(BODY_MAX + 1);
-        if (body.length > BODY_MAX) {
-            throw ErrorCode.PAYLOAD_TOO_LARGE.exception("request body: at most " + BODY_MAX + " bytes");
-        }
-        return body;
     }
 }

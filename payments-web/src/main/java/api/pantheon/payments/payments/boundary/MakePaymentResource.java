@@ -57,6 +57,7 @@ public class MakePaymentResource {
     @Inject
     Intake intake;
 
+
     @Context
     SecurityContext caller;
 
@@ -82,7 +83,20 @@ public class MakePaymentResource {
     @APIResponse(responseCode = "409", description = "Duplicate: a payment of this item is under way, or it is paid")
     @APIResponse(responseCode = "503", description = "The server is stopping; try again (Retry-After)")
     public void makePayment(@PathParam("id") String itemId, String body, @Suspended AsyncResponse response) {
-        pay(itemId, JsonBody.parse(body), callerId(), uri.getBaseUri().toString(), response);
+        answerRefusals(response, () -> pay(itemId, JsonBody.parse(body), callerId(), uri.getBaseUri().toString(), response));
+    }
+
+    /**
+     * Runs the start of a suspended call. A refusal resumes the response with the error (mapped like any
+     * other) rather than escaping the resource method: an exception thrown after suspending makes Jersey
+     * answer on the connection's behalf, and sometimes after the container has already let go of it.
+     */
+    static void answerRefusals(AsyncResponse response, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException refused) {
+            response.resume(refused);
+        }
     }
 
     @GET
@@ -101,8 +115,7 @@ public class MakePaymentResource {
         }
         Long accountId = json.requiredId("account_id");
         int wait = json.integer("wait", 0, WAIT_MAX).map(Long::intValue).orElse(0);
-        String callback = json.string("callback", 4096).map(encoded -> URLDecoder.decode(encoded, StandardCharsets.UTF_8))
-                .orElse(null);
+        String callback = json.string("callback", 4096).map(MakePaymentResource::urlDecoded).orElse(null);
         Submission submitted = submissions.submit(callerId, itemId, accountId, json.string("device_id", 128).orElse(null),
                 json.string("ip_address", 64).orElse(null), callback);
         if (submitted.answered() || wait == 0) {
@@ -120,6 +133,14 @@ public class MakePaymentResource {
             timedOut.resume(answer(submissions.of(submitted.paymentId()), base));
         });
         runner.submit(submitted.paymentId());
+    }
+
+    private static String urlDecoded(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            throw ErrorCode.INVALID_DATA.exception("callback: not a URL-encoded template");
+        }
     }
 
     private static Response answer(Submission submission, String base) {

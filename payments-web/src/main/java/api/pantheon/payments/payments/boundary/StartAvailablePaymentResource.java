@@ -48,10 +48,12 @@ public class StartAvailablePaymentResource {
     @APIResponse(responseCode = "202", description = "Still waiting: status information and links")
     @APIResponse(responseCode = "404", description = "payment_not_found: no pending request for you")
     public void start(String body, @Suspended AsyncResponse response) {
-        JsonBody json = JsonBody.parse(body);
-        String callerId = caller.getUserPrincipal().getName();
-        String requestId = json.string("request_id", 64).orElseGet(() -> submissions.oldestAvailable(callerId)
-                .orElseThrow(() -> ErrorCode.PAYMENT_NOT_FOUND.exception("No pending payment request is addressed to you")));
-        makePayment.pay(requestId, json, callerId, uri.getBaseUri().toString(), response);
+        MakePaymentResource.answerRefusals(response, () -> {
+            JsonBody json = JsonBody.parse(body);
+            String callerId = caller.getUserPrincipal().getName();
+            String requestId = json.string("request_id", 64).orElseGet(() -> submissions.oldestAvailable(callerId)
+                    .orElseThrow(() -> ErrorCode.PAYMENT_NOT_FOUND.exception("No pending payment request is addressed to you")));
+            makePayment.pay(requestId, json, callerId, uri.getBaseUri().toString(), response);
+        });
     }
 }
