@@ -23,6 +23,7 @@ public enum ErrorCode {
     CURRENCY_MISMATCH(305, "currency_mismatch", 422, "Currencies do not match"),
     PAYMENT_IN_PROGRESS(307, "payment_in_progress", 409, "A payment of this request is already under way"),
     BUSINESS_SYSTEM_UNAVAILABLE(308, "business_system_unavailable", 502, "The business system could not be reached"),
+    STATE_CONFLICT(309, "state_conflict", 409, "This is not possible in the state it is in"),
     ACTION_NOT_ALLOWED(306, "action_not_allowed", 403,
             "Only the recipient may pay or reject a payment request, and only its requester may cancel it"),
 

@@ -1,6 +1,7 @@
 package api.pantheon.payments.rest;
 
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.errors.Outages;
 import api.pantheon.payments.errors.PaymentsException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
@@ -15,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Everything else. A rule broken deep inside an EJB arrives wrapped and is unwrapped; contention
- * that outlasted its lock wait is a 503 the client may retry; anything unforeseen is logged under an
- * incident id and answered as system_error, never with a stack trace or a class name.
+ * that outlasted its lock wait, or a database that cannot be reached, is a 503 the client may retry;
+ * anything unforeseen is logged under an incident id and answered as system_error, never with a stack
+ * trace or a class name.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -38,6 +40,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                         "Too much contention on this resource; retry with the same Idempotency-Key"))
                         .header("Retry-After", "1").build();
             }
+        }
+        if (Outages.isDatabaseUnavailable(exception)) {
+            LOG.log(Level.WARNING, "The database cannot be reached", exception);
+            return Response.fromResponse(ErrorEnvelope.response(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached; retry shortly")).header("Retry-After", "5").build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident, exception);

@@ -196,6 +196,11 @@ final class Api {
         return LOCAL.admin(method, path, body);
     }
 
+    /** {@code /health/live} or {@code /health/ready}: the server's own, beside the application. */
+    static Reply health(String which) {
+        return LOCAL.send("GET", "../health/" + which, null, null, Map.of());
+    }
+
     static Reply post(String token, String path, String body) {
         return LOCAL.post(token, path, body);
     }

@@ -17,6 +17,7 @@ import api.pantheon.payments.it.CallbackReceiver.Received;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import jakarta.json.JsonObject;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -131,9 +132,24 @@ abstract class MakePaymentScenarios extends WithCallbackReceiver {
                 r -> r.status() != 202, 40_000);
         assertEquals(200, status.status(), status.toString());
         assertEquals("COMPLETED", status.json().getJsonObject("payment").getString("status"));
-        Thread.sleep(6_000); // one more reconciliation round must not pay again
+        awaitReconciliationRounds(2); // later rounds must not pay again
         assertEquals(new BigDecimal("4.03"), Api.balance(merchant.accountId()));
         PaymentsIT.assertBooksBalance();
+    }
+
+    /** Waits until reconciliation has completed {@code more} rounds after the one it is in now. */
+    static void awaitReconciliationRounds(int more) {
+        int from = reconciliationRounds();
+        Api.eventually(MakePaymentScenarios::reconciliationRounds, rounds -> rounds >= from + more + 1, 30_000);
+        assertTrue(reconciliationRounds() >= from + more + 1, "reconciliation kept running");
+    }
+
+    private static int reconciliationRounds() {
+        return Api.health("live").json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("payment-reconciliation"))
+                // Payara writes health data as text, whatever its type
+                .mapToInt(check -> Integer.parseInt(check.getJsonObject("data").get("rounds").toString().replace("\"", "")))
+                .findFirst().orElse(0);
     }
 
     @Test

@@ -31,8 +31,12 @@ public class SystemAccountsSetup {
         for (var currency : currencies.all()) {
             try {
                 systemAccounts.ensure(currency);
-            } catch (EJBException anotherInstanceOpenedIt) {
-                LOG.fine(() -> "System account for " + currency + " was opened concurrently");
+            } catch (EJBException e) {
+                // Expected when another instance opened them at the same moment: then they exist now.
+                if (systemAccounts.systemId(currency).isEmpty() || systemAccounts.clearingId(currency).isEmpty()) {
+                    throw e;
+                }
+                LOG.fine(() -> "System accounts for " + currency + " were opened by another instance");
             }
         }
     }

@@ -7,8 +7,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.net.URI;
@@ -21,6 +23,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -40,6 +44,10 @@ public class BusinessSystem {
     }
 
     private static final long READ_TIMEOUT_SECONDS = 10;
+    private static final Logger LOG = Logger.getLogger(BusinessSystem.class.getName());
+
+    /** Whether its last answer was a decision: the log says when this changes, not at every payment. */
+    private final AtomicBoolean answering = new AtomicBoolean(true);
 
     @Inject
     @ConfigProperty(name = "payments.business-system.url")
@@ -76,35 +84,66 @@ public class BusinessSystem {
                 .POST(HttpRequest.BodyPublishers.ofString(submissionJson))
                 .build();
         return http().sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) ->
-                failure != null || response == null ? Answer.UNKNOWN : answer(response.statusCode(), response.body()));
+                failure != null ? failing("cannot be reached (" + describe(failure) + ")")
+                        : answer(response.statusCode(), response.body()));
     }
 
     public Answer status(String submissionId) {
         try (Response response = api().status(submissionId)) {
-            return answer(response);
-        } catch (RuntimeException unreachable) {
-            return Answer.UNKNOWN;
+            if (response.getStatus() == 404) {
+                working();
+                return Answer.UNKNOWN; // it never received the submission: reconciliation sends it again
+            }
+            return answer(response.getStatus(), response.getStatus() == 200 ? response.readEntity(String.class) : "");
+        } catch (ProcessingException unreachable) {
+            return failing("cannot be reached (" + describe(unreachable) + ")");
         }
     }
 
-    private static Answer answer(Response response) {
-        return answer(response.getStatus(), response.getStatus() == 200 ? response.readEntity(String.class) : "");
-    }
-
-    private static Answer answer(int status, String text) {
+    private Answer answer(int status, String text) {
         if (status != 200) {
-            return Answer.UNKNOWN;
+            return failing("answered HTTP " + status);
         }
         try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text))) {
             JsonObject body = reader.readObject();
-            return switch (body.getString("status", "")) {
+            Answer answer = switch (body.getString("status", "")) {
                 case "APPROVED" -> Answer.APPROVED;
                 case "DECLINED" -> Answer.DECLINED;
-                default -> Answer.UNKNOWN;
+                default -> null;
             };
-        } catch (RuntimeException unreadable) {
-            return Answer.UNKNOWN;
+            if (answer == null) {
+                return failing("answered a status it should not: " + body.getString("status", "(none)"));
+            }
+            working();
+            return answer;
+        } catch (JsonException | ClassCastException unreadable) {
+            return failing("answered something that is not a decision");
         }
+    }
+
+    /**
+     * The business system failed us: the payment's outcome is unknown, and reconciliation asks again.
+     * Said in the log once when it starts failing, not once per payment every five seconds.
+     */
+    private Answer failing(String how) {
+        if (answering.compareAndSet(true, false)) {
+            LOG.warning(() -> "The business system at " + url.orElse("(none)") + " " + how
+                    + "; payments wait as UNKNOWN for reconciliation until it answers again");
+        }
+        return Answer.UNKNOWN;
+    }
+
+    private void working() {
+        if (answering.compareAndSet(false, true)) {
+            LOG.info(() -> "The business system at " + url.orElse("(none)") + " answers again");
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException
+                ? "timed out" : cause instanceof java.net.ConnectException ? "connection refused" : "connection failed";
     }
 
     private synchronized HttpClient http() {

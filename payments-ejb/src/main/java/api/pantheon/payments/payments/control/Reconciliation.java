@@ -11,6 +11,8 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,6 +48,8 @@ public class Reconciliation {
     Clock clock;
 
     private final OneAtATime guard = new OneAtATime();
+    private final AtomicInteger rounds = new AtomicInteger();
+    private volatile Instant lastCompleted = Instant.EPOCH;
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false, info = "payment reconciliation")
     void reconcile() {
@@ -65,6 +69,17 @@ public class Reconciliation {
                     LOG.log(Level.WARNING, "Reconciling submission " + paymentId + " failed; the next round retries", e);
                 }
             }
+            lastCompleted = clock.instant();
+            rounds.incrementAndGet();
         });
+    }
+
+    /** When the last round finished, and how many have since the start: liveness, and a signal tests wait for. */
+    public Instant lastCompleted() {
+        return lastCompleted;
+    }
+
+    public int rounds() {
+        return rounds.get();
     }
 }

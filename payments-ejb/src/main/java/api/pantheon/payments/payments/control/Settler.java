@@ -105,7 +105,9 @@ public class Settler {
         try {
             settled = submissions.settleAll(batch);
         } catch (RuntimeException batchFailed) {
-            LOG.log(Level.FINE, "A batch of answers failed; storing them one at a time", batchFailed);
+            // Handled: one bad answer (or a lock wait) fails the whole batch; each is then stored alone,
+            // and one that fails alone is logged there.
+            LOG.log(Level.INFO, "A batch of answers failed; storing them one at a time", batchFailed);
             settled = batch.stream().flatMap(answered -> storeAlone(answered).stream()).toList();
         }
         // UNKNOWN is no answer: its waiters keep waiting, for reconciliation or their time-out

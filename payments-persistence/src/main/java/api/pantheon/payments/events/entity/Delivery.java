@@ -1,5 +1,6 @@
 package api.pantheon.payments.events.entity;
 
+import api.pantheon.payments.errors.ErrorCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -153,6 +154,9 @@ public class Delivery {
 
     /** A message or a worker was lost (the instance that claimed it died); owed again now. */
     public void requeueStale(Instant now) {
+        if (!state.canMoveTo(DeliveryState.PENDING)) {
+            throw ErrorCode.STATE_CONFLICT.exception("Delivery " + id + " is " + state + "; it is not in flight");
+        }
         state = DeliveryState.PENDING;
         claimedBy = null;
         nextAttemptAt = now.atOffset(ZoneOffset.UTC);
@@ -160,8 +164,8 @@ public class Delivery {
     }
 
     private void move(DeliveryState from, DeliveryState to, Instant now) {
-        if (state != from) {
-            throw new IllegalStateException("delivery " + id + " is " + state + ", not " + from);
+        if (state != from || !from.canMoveTo(to)) {
+            throw ErrorCode.STATE_CONFLICT.exception("Delivery " + id + " is " + state + "; it cannot become " + to);
         }
         state = to;
         updatedAt = now.atOffset(ZoneOffset.UTC);

@@ -1,5 +1,6 @@
 package api.pantheon.payments.payments.entity;
 
+import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -151,7 +152,7 @@ public class Payment {
 
     private void moveTo(PaymentStatus next, Instant now) {
         if (!status.canMoveTo(next)) {
-            throw new IllegalStateException("Payment " + id + " cannot move from " + status + " to " + next);
+            throw ErrorCode.STATE_CONFLICT.exception("Payment " + id + " is " + status + "; it cannot become " + next);
         }
         status = next;
         updatedAt = now.atOffset(ZoneOffset.UTC);

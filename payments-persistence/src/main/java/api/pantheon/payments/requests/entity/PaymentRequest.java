@@ -258,7 +258,7 @@ public class PaymentRequest {
     /** Stores the expiry that {@link #statusAt} already shows; only once the deadline has passed. */
     public void expire(Instant now) {
         if (!isDueForExpiry(now)) {
-            throw new IllegalStateException("Payment request " + id + " is " + status + " and due at " + expiresAt);
+            throw ErrorCode.STATE_CONFLICT.exception("Payment request " + id + " is " + status + " and due at " + expiresAt);
         }
         moveTo(RequestStatus.EXPIRED, now);
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.errors.PaymentsException;
 import api.pantheon.payments.requests.entity.RequestStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +58,7 @@ class DeliveryTest {
     @Test
     void onlyAnOwedDeliveryCanBeQueued() {
         Delivery delivery = queuedAndStarted();
-        assertThrows(IllegalStateException.class, () -> delivery.queued("instance", NOW));
+        assertEquals(ErrorCode.STATE_CONFLICT, assertThrows(PaymentsException.class, () -> delivery.queued("instance", NOW)).error());
         delivery.requeueStale(NOW);
         assertEquals(DeliveryState.PENDING, delivery.state());
         delivery.queued("instance", NOW);

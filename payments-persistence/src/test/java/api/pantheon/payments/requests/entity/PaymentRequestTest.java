@@ -102,13 +102,13 @@ class PaymentRequestTest {
         assertEquals(java.util.List.of(), request.takeUnpublished());
         request.expire(NOW.plusSeconds(10));
         assertEquals(java.util.List.of(RequestStatus.EXPIRED), request.takeUnpublished());
-        assertThrows(IllegalStateException.class, () -> request.expire(NOW.plusSeconds(11)));
+        assertEquals(ErrorCode.STATE_CONFLICT, assertThrows(PaymentsException.class, () -> request.expire(NOW.plusSeconds(11))).error());
     }
 
     @Test
     void refusesToStoreAnExpiryBeforeTheDeadline() {
         PaymentRequest request = valid().lifetime(Duration.ofSeconds(10)).build(NOW);
-        assertThrows(IllegalStateException.class, () -> request.expire(NOW.plusSeconds(9)));
+        assertEquals(ErrorCode.STATE_CONFLICT, assertThrows(PaymentsException.class, () -> request.expire(NOW.plusSeconds(9))).error());
         assertEquals(RequestStatus.PENDING, request.statusAt(NOW.plusSeconds(9)));
     }
 
