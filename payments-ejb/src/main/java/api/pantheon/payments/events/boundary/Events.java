@@ -1,22 +1,26 @@
 package api.pantheon.payments.events.boundary;
 
 import api.pantheon.payments.channels.control.Channels;
-import api.pantheon.payments.channels.control.RequestMessage;
 import api.pantheon.payments.errors.ErrorCode;
-import api.pantheon.payments.events.control.CallbackDocument;
 import api.pantheon.payments.events.control.DeliveryOutcome;
 import api.pantheon.payments.events.control.RetrySchedule;
+import api.pantheon.payments.events.entity.AttemptView;
 import api.pantheon.payments.events.entity.Delivery;
 import api.pantheon.payments.events.entity.DeliveryAttempt;
+import api.pantheon.payments.events.entity.DeliveryView;
 import api.pantheon.payments.events.entity.Event;
+import api.pantheon.payments.events.entity.EventView;
 import api.pantheon.payments.instances.boundary.Instances;
 import api.pantheon.payments.instances.control.ThisInstance;
 import api.pantheon.payments.parties.boundary.Parties;
 import api.pantheon.payments.parties.entity.Party;
-import api.pantheon.payments.payments.control.ItemDocument;
+import api.pantheon.payments.parties.entity.PartyView;
+import api.pantheon.payments.payments.control.SubmissionViews;
 import api.pantheon.payments.payments.entity.Payment;
+import api.pantheon.payments.requests.control.RequestLocks;
 import api.pantheon.payments.requests.entity.PaymentRequest;
 import api.pantheon.payments.requests.entity.RequestStatus;
+import api.pantheon.payments.requests.entity.RequestView;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,7 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Events and their deliveries. {@link #publish} runs inside the transaction that changed a request,
  * so an event exists exactly when its change does; the rest moves deliveries along, each step in a
- * transaction of its own, so that a failure anywhere leaves the delivery owed, never lost.
+ * transaction of its own, so that a failure anywhere leaves the delivery owed, never lost. A delivery
+ * is stored as its kind and its facts; the dialect that owns the kind writes and signs it when it goes.
  */
 @Stateless
 public class Events {
@@ -65,49 +70,53 @@ public class Events {
     Channels channels;
 
     @Inject
+    RequestLocks requests;
+
+    @Inject
+    SubmissionViews submissions;
+
+    @Inject
     @ConfigProperty(name = "payments.public-url")
     String publicUrl;
 
-    /** Writes an event for every status the request entered, and owes a callback for each change. */
+    /** Writes an event for every status the request entered, and owes a delivery for each that needs one. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void publish(PaymentRequest request) {
-        record(request);
+    public void publish(PaymentRequest request, Instant now) {
+        record(request, now);
+    }
+
+    /**
+     * Publishes the changes a payment made to its request, and owes the payment's own callback (seed
+     * 003's) with the last of them: its payer hears the answer of the business system there.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void publish(PaymentRequest request, Payment payment, Instant now) {
+        Optional<Event> last = record(request, now);
+        if (last.isPresent() && payment.callbackUrl().isPresent()) {
+            em.flush(); // the delivery keeps the event's sequence for ordering
+            em.persist(Delivery.ofSubmission(last.get(), payment.callbackUrl().get(), payment.payerPartyId(), payment.id(), now));
+        }
     }
 
     /** The events of the statuses the request entered, with what each owes; the last one, if any. */
-    private Optional<Event> record(PaymentRequest request) {
-        Instant now = clock.instant();
+    private Optional<Event> record(PaymentRequest request, Instant now) {
         Event last = null;
         for (RequestStatus status : request.takeUnpublished()) {
             Event event = new Event(request.requesterPartyId(), request.id(), status,
                     status == RequestStatus.PAID ? request.transactionId().orElse(null) : null, now);
             em.persist(event);
             if (status.isFinal() && request.notifyUrl().isPresent()) {
-                em.flush(); // the delivery keeps the event's sequence for ordering
-                em.persist(new Delivery(event, request.notifyUrl().get(), now));
+                em.flush();
+                em.persist(Delivery.toNotifyUrl(event, request.notifyUrl().get(), now));
             }
             if (status == RequestStatus.PENDING && request.channel().filter(channels::isSent).isPresent()) {
                 em.flush();
                 String channel = request.channel().get();
-                em.persist(Delivery.toChannel(event, channelTarget(channel, request), channel, now));
+                em.persist(Delivery.toChannel(event, channelTarget(channel, request), channel, Channels.EMAIL.equals(channel), now));
             }
             last = event;
         }
         return Optional.ofNullable(last);
-    }
-
-    /**
-     * Publishes the request's changes and owes the submission's callback (seed 003) with the last of
-     * them: the answer of the business system, POSTed to the client's expanded callback URL.
-     */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void publishAnswer(PaymentRequest request, Payment payment) {
-        Optional<Event> last = record(request);
-        if (last.isPresent() && payment.callbackUrl().isPresent()) {
-            em.flush();
-            em.persist(Delivery.ofSubmission(last.get(), payment.callbackUrl().get(), payment.payerPartyId(), payment.id(),
-                    clock.instant()));
-        }
     }
 
     /** Claims deliveries that are due (and not waiting behind an earlier one of theirs) for the queue. */
@@ -126,55 +135,58 @@ public class Events {
         return due;
     }
 
-    /** A worker takes a queued delivery; empty when it is not queued any more (a duplicate message). */
+    /** A worker takes a queued delivery: its facts; empty when it is not queued any more (a duplicate message). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Outgoing> start(String deliveryId) {
+    public Optional<DeliveryFacts> start(String deliveryId) {
+        Instant now = clock.instant();
         Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || !delivery.start(self.id(), clock.instant())) {
+        if (delivery == null || !delivery.start(self.id(), now)) {
             return Optional.empty();
         }
         Event event = em.find(Event.class, delivery.eventId());
         PaymentRequest request = em.find(PaymentRequest.class, event.requestId());
-        if (delivery.paymentId().isPresent()) {
-            Payment payment = em.find(Payment.class, delivery.paymentId().get());
-            String secret = parties.signingSecretOf(payment.payerPartyId()).orElse("");
-            String body = ItemDocument.json(request, payment, submissionsOf(request.id()), clock.instant());
-            return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(), Optional.empty(),
-                    ItemDocument.signature(secret, clock.instant().getEpochSecond(), body), body));
+        Optional<Payment> payment = delivery.paymentId().map(id -> em.find(Payment.class, id));
+        Optional<PartyView> requester = Optional.empty();
+        Optional<PartyView> recipient = Optional.empty();
+        if (delivery.channel().isPresent()) {
+            requester = Optional.of(PartyView.of(em.find(Party.class, request.requesterPartyId())));
+            recipient = request.recipientPartyId().map(id -> PartyView.of(em.find(Party.class, id)));
         }
-        if (delivery.channel().isEmpty()) {
-            String secret = parties.signingSecretOf(event.partyId()).orElse("");
-            return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(), Optional.empty(), null,
-                    CallbackDocument.of(event, request, secret)));
-        }
-        String channel = delivery.channel().get();
-        Party requester = em.find(Party.class, request.requesterPartyId());
-        Party recipient = em.find(Party.class, request.recipientPartyId().orElseThrow());
-        String payLink = publicUrl + "/v1/requests/" + request.id() + "/pay";
-        String body = Channels.EMAIL.equals(channel) ? RequestMessage.text(request, requester, payLink)
-                : RequestMessage.gatewayBody(event, channel, request, requester, recipient, payLink);
-        return Optional.of(new Outgoing(delivery.id(), event.id(), delivery.url(), Optional.of(channel),
-                Channels.EMAIL.equals(channel) ? "Payment request: " + request.amount() : null, body));
+        return Optional.of(new DeliveryFacts(delivery.id(), delivery.kind(), delivery.url(), delivery.channel(),
+                EventView.of(event), RequestView.of(request, now),
+                payment.map(paid -> submissions.of(request, paid, now)), requester, recipient,
+                publicUrl + "/v1/requests/" + request.id() + "/pay", secretFor(delivery, event, payment), now));
+    }
+
+    /** The key a delivery is signed with: the receiving client's signing secret, or its gateway's. */
+    private String secretFor(Delivery delivery, Event event, Optional<Payment> payment) {
+        return switch (delivery.kind()) {
+            case REQUEST_CALLBACK -> parties.signingSecretOf(event.partyId()).orElse("");
+            case SUBMISSION_CALLBACK -> parties.signingSecretOf(payment.orElseThrow().payerPartyId()).orElse("");
+            case CHANNEL_MESSAGE -> channels.gatewaySecret(delivery.channel().orElseThrow());
+            case CHANNEL_EMAIL -> "";
+        };
+    }
+
+    /** Taken, but nothing here can write its kind yet: owed again at once, without counting a try. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void postpone(String deliveryId) {
+        em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE).postpone(clock.instant());
     }
 
     /** Records the try; a 2xx delivers, anything else is retried on the schedule or ends dead. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void finish(String deliveryId, DeliveryOutcome outcome) {
+        Instant now = clock.instant();
         Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
         DeliveryAttempt attempt = new DeliveryAttempt(delivery, outcome.at(), outcome.httpStatus(), outcome.error(),
                 outcome.durationMillis());
         em.persist(attempt);
         if (attempt.succeeded()) {
-            delivery.delivered(clock.instant());
+            delivery.delivered(now);
         } else {
-            delivery.failed(retrySchedule.pauses(), clock.instant());
+            delivery.failed(retrySchedule.pauses(), now);
         }
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public long submissionsOf(String requestId) {
-        return em.createNamedQuery(Payment.COUNT_PER_REQUEST, Object[].class).setParameter("requests", List.of(requestId))
-                .getResultStream().mapToLong(row -> ((Number) row[1]).longValue()).sum();
     }
 
     /** Where a request goes through a channel: the gateway's URL, or the recipient's email address. */
@@ -190,29 +202,23 @@ public class Events {
      * channel); a party never sees where the other party is notified.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Delivery> deliveriesOfRequest(String requestId, String callerPartyId) {
-        requireParty(requestId, callerPartyId);
+    public List<DeliveryView> deliveriesOfRequest(String requestId, String callerPartyId) {
+        requests.visible(requestId, callerPartyId);
         return em.createNamedQuery(Delivery.OF_REQUEST, Delivery.class).setParameter("request", requestId)
-                .setParameter("party", callerPartyId).getResultList();
+                .setParameter("party", callerPartyId).getResultStream().map(DeliveryView::of).toList();
     }
 
-    /** The log of a request's callbacks to the caller's own URLs. */
+    /** The log of a request's deliveries to the caller's own URLs. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<DeliveryAttempt> attempts(String requestId, String callerPartyId) {
-        requireParty(requestId, callerPartyId);
+    public List<AttemptView> attempts(String requestId, String callerPartyId) {
+        requests.visible(requestId, callerPartyId);
         return em.createNamedQuery(DeliveryAttempt.OF_REQUEST, DeliveryAttempt.class)
-                .setParameter("request", requestId).setParameter("party", callerPartyId).getResultList();
-    }
-
-    private void requireParty(String requestId, String callerPartyId) {
-        PaymentRequest request = requestId == null ? null : em.find(PaymentRequest.class, requestId);
-        if (request == null || !request.isParty(callerPartyId)) {
-            throw ErrorCode.PAYMENT_NOT_FOUND.exception();
-        }
+                .setParameter("request", requestId).setParameter("party", callerPartyId).getResultStream()
+                .map(AttemptView::of).toList();
     }
 
     /** Owes the event's callback again, delivered or dead; answers the new delivery. */
-    public Delivery replay(String eventId, String callerPartyId) {
+    public DeliveryView replay(String eventId, String callerPartyId) {
         Event event = ownEvent(eventId, callerPartyId);
         PaymentRequest request = em.find(PaymentRequest.class, event.requestId());
         String url = request.notifyUrl().orElseThrow(() -> ErrorCode.INVALID_DATA.exception(
@@ -220,27 +226,28 @@ public class Events {
         if (event.status() == RequestStatus.PENDING) {
             throw ErrorCode.INVALID_DATA.exception("event: a creation is not delivered as a callback");
         }
-        Delivery delivery = new Delivery(event, url, clock.instant());
+        Delivery delivery = Delivery.toNotifyUrl(event, url, clock.instant());
         em.persist(delivery);
-        return delivery;
+        return DeliveryView.of(delivery);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Delivery> deliveriesOf(String eventId, String callerPartyId) {
+    public List<DeliveryView> deliveriesOf(String eventId, String callerPartyId) {
         Event event = ownEvent(eventId, callerPartyId);
         return em.createNamedQuery(Delivery.OF_EVENT, Delivery.class).setParameter("event", event.id())
-                .setParameter("party", callerPartyId).getResultList();
+                .setParameter("party", callerPartyId).getResultStream().map(DeliveryView::of).toList();
     }
 
     /** The caller's events, newest first, below {@code beforeSequence}. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public EventPage page(String callerPartyId, long beforeSequence, int limit) {
-        List<Event> found = em.createNamedQuery(Event.OF_PARTY, Event.class).setParameter("party", callerPartyId)
-                .setParameter("before", beforeSequence).setMaxResults(limit + 1).getResultList();
+        List<EventView> found = em.createNamedQuery(Event.OF_PARTY, Event.class).setParameter("party", callerPartyId)
+                .setParameter("before", beforeSequence).setMaxResults(limit + 1).getResultStream().map(EventView::of)
+                .toList();
         if (found.size() <= limit) {
             return new EventPage(found, Optional.empty());
         }
-        List<Event> page = List.copyOf(found.subList(0, limit));
+        List<EventView> page = List.copyOf(found.subList(0, limit));
         return new EventPage(page, Optional.of(page.get(limit - 1).sequence()));
     }
 

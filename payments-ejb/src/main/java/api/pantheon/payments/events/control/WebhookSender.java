@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -44,7 +45,8 @@ public class WebhookSender {
 
     private volatile CloseableHttpClient http;
 
-    public DeliveryOutcome post(String url, String eventId, String signature, String webhooksSignature, String body) {
+    /** POSTs the body with its event id and whatever headers its dialect signed it with. */
+    public DeliveryOutcome post(String url, String eventId, Map<String, String> headers, String body) {
         Instant start = clock.instant();
         long began = System.nanoTime();
         var refusal = policy.reasonToRefuse(url, true);
@@ -54,12 +56,7 @@ public class WebhookSender {
         HttpPost post = new HttpPost(url);
         post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         post.setHeader("Payments-Event-Id", eventId);
-        if (signature != null) {
-            post.setHeader("Payments-Signature", signature);
-        }
-        if (webhooksSignature != null) {
-            post.setHeader("Webhooks-signature", webhooksSignature);
-        }
+        headers.forEach(post::setHeader);
         try {
             int status = client().execute(post, response -> response.getCode());
             return new DeliveryOutcome(start, status, null, elapsedMillis(began));

@@ -1,6 +1,7 @@
 package api.pantheon.payments.ledger.boundary;
 
 import api.pantheon.payments.ledger.control.BooksCheck;
+import api.pantheon.payments.ledger.entity.BooksReport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;

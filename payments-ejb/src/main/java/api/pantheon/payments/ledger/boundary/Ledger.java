@@ -4,18 +4,22 @@ import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.ledger.control.SystemAccounts;
 import api.pantheon.payments.ledger.entity.Account;
 import api.pantheon.payments.ledger.entity.AccountKind;
+import api.pantheon.payments.ledger.entity.AccountView;
 import api.pantheon.payments.ledger.entity.LedgerTransaction;
 import api.pantheon.payments.ledger.entity.TransactionKind;
 import api.pantheon.payments.money.Money;
 import api.pantheon.payments.money.control.Currencies;
 import api.pantheon.payments.parties.boundary.Parties;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -41,26 +45,27 @@ public class Ledger {
     @Inject
     SystemAccounts systemAccounts;
 
-    public Account open(String partyId, String currencyCode) {
-        return open(partyId, currencyCode, AccountKind.WALLET);
-    }
-
     /** A wallet, or a card or bank account paid through the business system. */
-    public Account open(String partyId, String currencyCode, AccountKind kind) {
+    public AccountView open(String partyId, String currencyCode, AccountKind kind) {
+        Instant now = clock.instant();
         String owner = parties.find(partyId).id();
         Account account = switch (kind) {
-            case WALLET -> Account.wallet(owner, currencies.supported(currencyCode), clock.instant());
-            case CARD, BANK -> Account.external(owner, currencies.supported(currencyCode), kind, clock.instant());
+            case WALLET -> Account.wallet(owner, currencies.supported(currencyCode), now);
+            case CARD, BANK -> Account.external(owner, currencies.supported(currencyCode), kind, now);
             default -> throw ErrorCode.INVALID_DATA.exception("type: must be WALLET, CARD or BANK");
         };
         em.persist(account);
         em.flush();
-        return account;
+        return AccountView.of(account);
     }
 
-    public Account account(Long id) {
-        return Optional.ofNullable(id == null ? null : em.find(Account.class, id))
-                .orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AccountView account(Long id) {
+        return AccountView.of(existing(id));
+    }
+
+    private Account existing(Long id) {
+        return find(id).orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
     }
 
     public Optional<Account> find(Long accountId) {
@@ -83,23 +88,28 @@ public class Ledger {
     }
 
     /** Money entering the platform, funded by the currency's system account. */
-    public Account deposit(Long accountId, BigDecimal amount, String reference) {
-        Account target = account(accountId);
+    public AccountView deposit(Long accountId, BigDecimal amount, String reference) {
+        Account target = existing(accountId);
         Money money = currencies.positive(amount, target.currency().getCurrencyCode());
         currencies.requireDepositWithinLimit(money);
         Long funding = systemAccounts.systemId(money.currency())
                 .orElseThrow(() -> new IllegalStateException("no system account for " + money.currency()));
-        transfer(funding, target.id(), money, TransactionKind.DEPOSIT, reference);
-        return account(accountId);
+        transfer(funding, target.id(), money, TransactionKind.DEPOSIT, reference, clock.instant());
+        return AccountView.of(target);
     }
 
-    public LedgerTransaction transfer(Long fromId, Long toId, Money amount, TransactionKind kind, String reference) {
+    /**
+     * Moves money in the caller's transaction: locks both accounts in id order (so that two opposite
+     * transfers cannot deadlock), then writes a balanced transaction dated {@code now}.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public LedgerTransaction transfer(Long fromId, Long toId, Money amount, TransactionKind kind, String reference, Instant now) {
         boolean fromFirst = fromId.compareTo(toId) < 0;
         Account first = lock(fromFirst ? fromId : toId);
         Account second = lock(fromFirst ? toId : fromId);
         Account from = fromFirst ? first : second;
         Account to = fromFirst ? second : first;
-        LedgerTransaction transaction = LedgerTransaction.transfer(kind, reference, from, to, amount, clock.instant());
+        LedgerTransaction transaction = LedgerTransaction.transfer(kind, reference, from, to, amount, now);
         em.persist(transaction);
         transaction.postings().forEach(em::persist);
         return transaction;

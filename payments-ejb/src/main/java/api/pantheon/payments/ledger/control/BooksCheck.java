@@ -1,8 +1,8 @@
 package api.pantheon.payments.ledger.control;
 
-import api.pantheon.payments.ledger.boundary.BooksReport;
-import api.pantheon.payments.ledger.boundary.BooksReport.AccountDisagreement;
-import api.pantheon.payments.ledger.boundary.CurrencyTotals;
+import api.pantheon.payments.ledger.entity.BooksReport;
+import api.pantheon.payments.ledger.entity.BooksReport.AccountDisagreement;
+import api.pantheon.payments.ledger.entity.CurrencyTotals;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

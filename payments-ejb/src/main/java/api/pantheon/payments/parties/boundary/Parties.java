@@ -5,9 +5,11 @@ import api.pantheon.payments.errors.Conflicts;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.parties.control.PhoneNumbers;
 import api.pantheon.payments.parties.entity.ApiKey;
+import api.pantheon.payments.parties.entity.KeyView;
 import api.pantheon.payments.parties.entity.Party;
 import api.pantheon.payments.parties.entity.PartyKind;
-import api.pantheon.payments.security.control.Secrets;
+import api.pantheon.payments.parties.entity.PartyView;
+import api.pantheon.payments.security.Secrets;
 import api.pantheon.payments.security.control.ServerSecrets;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -47,7 +49,7 @@ public class Parties {
     @Inject
     Channels channels;
 
-    public Party register(PartyKind kind, String username, String phone, String displayName, String email,
+    public PartyView register(PartyKind kind, String username, String phone, String displayName, String email,
                           String preferredChannel) {
         if (kind != PartyKind.MERCHANT && kind != PartyKind.PERSON) {
             throw ErrorCode.INVALID_DATA.exception("kind: must be MERCHANT or PERSON");
@@ -84,9 +86,15 @@ public class Parties {
             }
             throw e;
         }
-        return party;
+        return PartyView.of(party);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public PartyView view(String partyId) {
+        return PartyView.of(find(partyId));
+    }
+
+    /** The party, for the core's own use; a system party reads as missing. */
     public Party find(String partyId) {
         return Optional.ofNullable(partyId == null ? null : em.find(Party.class, partyId))
                 .filter(party -> party.kind() != PartyKind.SYSTEM)
@@ -117,20 +125,21 @@ public class Parties {
 
     /** The party's keys, newest first, live and revoked: never their secrets, which are not kept. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<ApiKey> keysOf(String partyId) {
-        return em.createNamedQuery(ApiKey.OF_PARTY, ApiKey.class).setParameter("party", find(partyId).id()).getResultList();
+    public List<KeyView> keysOf(String partyId) {
+        return em.createNamedQuery(ApiKey.OF_PARTY, ApiKey.class).setParameter("party", find(partyId).id())
+                .getResultStream().map(KeyView::of).toList();
     }
 
     /**
      * Stops a key authenticating and signing. Instances remember valid tokens for under a second, so
      * the key is refused everywhere within a second of this commit. Revoking a revoked key is a no-op.
      */
-    public ApiKey revokeKey(String partyId, String keyId) {
+    public KeyView revokeKey(String partyId, String keyId) {
         ApiKey key = Optional.ofNullable(keyId == null ? null : em.find(ApiKey.class, keyId))
                 .filter(found -> found.partyId().equals(find(partyId).id()))
                 .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No such key of this party"));
         key.revoke(clock.instant());
-        return key;
+        return KeyView.of(key);
     }
 
     /** The party a bearer token belongs to, if it is a live key. Runs on every call: no transaction of its own. */

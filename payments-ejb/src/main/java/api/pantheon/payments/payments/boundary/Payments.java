@@ -1,6 +1,7 @@
 package api.pantheon.payments.payments.boundary;
 
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.ledger.boundary.Ledger;
 import api.pantheon.payments.ledger.entity.Account;
 import api.pantheon.payments.ledger.entity.AccountKind;
@@ -9,6 +10,11 @@ import api.pantheon.payments.ledger.entity.TransactionKind;
 import api.pantheon.payments.money.Money;
 import api.pantheon.payments.money.control.Currencies;
 import api.pantheon.payments.payments.entity.Payment;
+import api.pantheon.payments.payments.entity.PaymentView;
+import api.pantheon.payments.requests.control.RequestLocks;
+import api.pantheon.payments.requests.entity.PaymentRequest;
+import api.pantheon.payments.requests.entity.RequestStatus;
+import api.pantheon.payments.requests.entity.RequestView;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,9 +27,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Payments: money moved from a payer's account to a payee's, recorded as a {@link Payment} with
- * its ledger transaction, all in the caller's transaction. Paying a request and a plain transfer
- * both come through {@link #execute}.
+ * Payments: money moved from a payer's account to a payee's. {@link #settle} is the one place a
+ * payment completes, whatever started it (a request paid through 001 or 002, a wallet or an approved
+ * card through 003 and 000, reconciliation, a transfer); everything else here prepares one.
  */
 @Stateless
 public class Payments {
@@ -40,41 +46,80 @@ public class Payments {
     @Inject
     Currencies currencies;
 
+    @Inject
+    Events events;
+
+    @Inject
+    RequestLocks requests;
+
     /** What a payment is about, as the payer describes it. */
     public record Details(String descriptor, String metadata) {
         public static final Details NONE = new Details(null, null);
     }
 
     /**
-     * Moves {@code amount} from the payer's account (already checked to be the payer's) to the
-     * payee's and records the completed payment. Overdraft and currency rules are the ledger's.
+     * Settles a payment: the request it pays (if any) becomes paid, the ledger moves its amount from
+     * {@code fundingAccountId} (the payer's wallet, or the clearing account for an approved card) to the
+     * payee, the payment completes, and the change is published with the payment's callback. In the
+     * caller's transaction: a refusal anywhere (the request no longer payable, insufficient funds) moves
+     * nothing.
      */
-    public Payment execute(String requestId, String payerPartyId, Account payer, Long payeeAccountId, Money amount,
-                           TransactionKind kind, Details details) {
-        if (!payer.currency().equals(amount.currency())) {
-            throw ErrorCode.CURRENCY_MISMATCH.exception("Account " + payer.id() + " holds " + payer.currency()
-                    + ", the payment is in " + amount.currency());
-        }
-        Instant now = clock.instant();
-        Payment payment = new Payment(requestId, payerPartyId, payer.id(), payeeAccountId, amount,
-                details.descriptor(), details.metadata(), now);
-        payment.startProcessing(now);
-        LedgerTransaction transaction = ledger.transfer(payer.id(), payeeAccountId, amount, kind, payment.id());
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void settle(Payment payment, Long fundingAccountId, Optional<PaymentRequest> paid, Instant now) {
+        paid.ifPresent(request -> request.markPaid(payment.id(), now));
+        LedgerTransaction transaction = ledger.transfer(fundingAccountId, payment.payeeAccountId(), payment.amount(),
+                paid.isPresent() ? TransactionKind.PAYMENT : TransactionKind.TRANSFER, payment.id(), now);
         payment.complete(transaction.id(), now);
-        em.persist(payment);
+        paid.ifPresent(request -> events.publish(request, payment, now));
+    }
+
+    /** Dialect 001: the recipient pays from one of its accounts into the requester's, in one transaction. */
+    public RequestView payRequest(String requestId, String payerPartyId, Long payerAccountId) {
+        Instant now = clock.instant();
+        PaymentRequest request = requests.lockVisible(requestId, payerPartyId);
+        requirePayer(request, payerPartyId, payerAccountId, "account_id");
+        payFromWallet(request, payerPartyId, payerAccountId, "account_id", Details.NONE, now);
+        return RequestView.of(request, now);
+    }
+
+    /**
+     * Dialect 002's confirmation: whoever holds the code pays it from {@code fromAccountId}, unless the
+     * request names its paying account or recipient, in which case only they can. A code the caller may
+     * not pay reads as unknown, and so does an expired one, as the seed has it.
+     */
+    public PaymentView confirm(String callerPartyId, String token, Long fromAccountId, Long toAccountId,
+                               BigDecimal amount, String currency, Details details) {
+        Instant now = clock.instant();
+        PaymentRequest request = requests.lockPayable(token, callerPartyId, fromAccountId)
+                .filter(found -> found.statusAt(now) != RequestStatus.EXPIRED)
+                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("token: unknown or expired"));
+        requirePayer(request, callerPartyId, fromAccountId, "from.account.id");
+        if (toAccountId != null && !toAccountId.equals(request.requesterAccountId())) {
+            throw ErrorCode.INVALID_DATA.exception("to: the request is paid into account " + request.requesterAccountId());
+        }
+        if (amount != null && amount.compareTo(request.amount().amount()) != 0) {
+            throw ErrorCode.INVALID_DATA.exception("from.amount: the request is for " + request.amount());
+        }
+        if (currency != null && !currency.equals(request.amount().currencyCode())) {
+            throw ErrorCode.INVALID_DATA.exception("from.currency: the request is in " + request.amount().currencyCode());
+        }
+        return PaymentView.of(payFromWallet(request, callerPartyId, fromAccountId, "from.account.id", details, now));
+    }
+
+    private Payment payFromWallet(PaymentRequest request, String payerPartyId, Long payerAccountId, String accountField,
+                                  Details details, Instant now) {
+        Account payer = ledger.ownedBy(payerPartyId, payerAccountId)
+                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(accountField + ": you hold no account " + payerAccountId));
+        Payment payment = begin(new Payment(request.id(), payerPartyId, payer.id(), request.requesterAccountId(),
+                request.amount(), details.descriptor(), details.metadata(), now), now);
+        settle(payment, payer.id(), Optional.of(request), now);
         return payment;
     }
 
-    /** Any payment, for operators. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Payment find(String paymentId) {
-        return Optional.ofNullable(paymentId == null ? null : em.find(Payment.class, paymentId))
-                .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No such payment"));
-    }
-
-    /** Money moved between an account the caller owns and any other account in its currency, without a request. */
-    public Payment transfer(String callerPartyId, Long fromAccountId, String fromField, Long toAccountId, String toField,
-                            BigDecimal amount, String currencyCode, Details details) {
+    /** Money moved between an account the caller owns and any other wallet in its currency, without a request. */
+    public PaymentView transfer(String callerPartyId, Long fromAccountId, String fromField, Long toAccountId, String toField,
+                                BigDecimal amount, String currencyCode, Details details) {
+        Instant now = clock.instant();
         Account from = ledger.ownedBy(callerPartyId, fromAccountId)
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(fromField + ": you hold no account " + fromAccountId));
         Money money = currencies.positive(amount, currencyCode == null ? from.currency().getCurrencyCode() : currencyCode);
@@ -82,6 +127,35 @@ public class Payments {
         ledger.find(toAccountId).filter(to -> to.kind() == AccountKind.WALLET && to.currency().equals(money.currency()))
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(toField + ": no " + money.currencyCode()
                         + " account " + toAccountId));
-        return execute(null, callerPartyId, from, toAccountId, money, TransactionKind.TRANSFER, details);
+        Payment payment = begin(new Payment(null, callerPartyId, from.id(), toAccountId, money, details.descriptor(),
+                details.metadata(), now), now);
+        settle(payment, from.id(), Optional.empty(), now);
+        return PaymentView.of(payment);
+    }
+
+    /** A new payment, under way and stored, ready to be settled (or submitted to a business system). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Payment begin(Payment payment, Instant now) {
+        payment.startProcessing(now);
+        em.persist(payment);
+        return payment;
+    }
+
+    private static void requirePayer(PaymentRequest request, String callerPartyId, Long accountId, String accountField) {
+        if (request.mayBePaidFrom(callerPartyId, accountId)) {
+            return;
+        }
+        if (request.payerAccountId().isPresent() && request.recipientPartyId().map(callerPartyId::equals).orElse(false)) {
+            throw ErrorCode.INVALID_DATA.exception(accountField + ": this request is to be paid from account "
+                    + request.payerAccountId().get());
+        }
+        throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the recipient may pay this payment request");
+    }
+
+    /** Any payment, for operators. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public PaymentView find(String paymentId) {
+        return Optional.ofNullable(paymentId == null ? null : em.find(Payment.class, paymentId)).map(PaymentView::of)
+                .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No such payment"));
     }
 }

@@ -1,21 +1,21 @@
 package api.pantheon.payments.payments.boundary;
 
-import api.pantheon.payments.json.JsonFactories;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.events.control.OutboundPolicy;
 import api.pantheon.payments.ledger.boundary.Ledger;
 import api.pantheon.payments.ledger.control.SystemAccounts;
 import api.pantheon.payments.ledger.entity.Account;
-import api.pantheon.payments.ledger.entity.LedgerTransaction;
-import api.pantheon.payments.ledger.entity.TransactionKind;
+import api.pantheon.payments.payments.control.Answers;
 import api.pantheon.payments.payments.control.BusinessSystem;
-import api.pantheon.payments.payments.control.ItemDocument;
+import api.pantheon.payments.payments.control.Intake;
+import api.pantheon.payments.payments.control.SubmissionViews;
 import api.pantheon.payments.payments.entity.Payment;
 import api.pantheon.payments.payments.entity.PaymentStatus;
+import api.pantheon.payments.payments.entity.SubmissionView;
+import api.pantheon.payments.requests.control.RequestLocks;
 import api.pantheon.payments.requests.entity.PaymentRequest;
 import api.pantheon.payments.requests.entity.RequestStatus;
-import api.pantheon.payments.time.Rfc3339;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,13 +35,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Make-payment submissions (seed 003): a wallet pays at once through the ledger; a card or bank
- * account is submitted to the business system, and {@link #settle} stores its answer, whenever and
- * however often it arrives. Money moves at most once per submission: settling a settled payment
- * does nothing.
+ * Make-payment submissions (seeds 003 and 000): a wallet pays at once; a card or bank account is
+ * submitted to the business system, and its answer is stored whenever and however often it arrives.
+ * Both end on the one settle path ({@link Payments#settle}); money moves at most once per submission,
+ * since settling a settled payment does nothing. The make-payment resource waits for answers and asks
+ * whether payments are taken through here, never through the controls that keep that state.
  */
 @Stateless
 public class Submissions {
@@ -59,6 +61,9 @@ public class Submissions {
     Ledger ledger;
 
     @Inject
+    Payments payments;
+
+    @Inject
     SystemAccounts systemAccounts;
 
     @Inject
@@ -70,11 +75,25 @@ public class Submissions {
     @Inject
     BusinessSystem businessSystem;
 
-    public Submission submit(String callerPartyId, String requestId, Long accountId, String deviceId, String ipAddress,
-                             String callbackTemplate) {
-        PaymentRequest request = Optional.ofNullable(requestId == null ? null
-                        : em.find(PaymentRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE))
-                .filter(found -> found.isParty(callerPartyId) || found.mayBePaidFrom(callerPartyId, accountId))
+    @Inject
+    RequestLocks requests;
+
+    @Inject
+    SubmissionViews views;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    Answers answers;
+
+    @Inject
+    SubmissionRunner runner;
+
+    public SubmissionView submit(String callerPartyId, String requestId, Long accountId, String deviceId, String ipAddress,
+                                 String callbackTemplate) {
+        Instant now = clock.instant();
+        PaymentRequest request = requests.lockPayable(requestId, callerPartyId, accountId)
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("item: no such item"));
         if (!request.mayBePaidFrom(callerPartyId, accountId)) {
             throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the recipient may pay this item");
@@ -95,7 +114,6 @@ public class Submissions {
             throw ErrorCode.BUSINESS_SYSTEM_UNAVAILABLE.exception("No business system is configured for "
                     + account.kind().name().toLowerCase() + " accounts");
         }
-        Instant now = clock.instant();
         String paymentId = UUID.randomUUID().toString();
         String callback = callbackTemplate == null ? null : expand(callbackTemplate, request.id(), accountId, paymentId);
         if (callback != null) {
@@ -107,50 +125,33 @@ public class Submissions {
         Payment payment = new Payment(paymentId, request.id(), callerPartyId, accountId, request.requesterAccountId(),
                 request.amount(), now);
         payment.submittedFrom(deviceId, ipAddress, callback);
-        payment.startProcessing(now);
-        em.persist(payment);
+        payments.begin(payment, now);
         if (account.kind().isExternal()) {
             request.beginPayment(now);
-            events.publish(request);
+            events.publish(request, now);
         } else {
-            request.requirePayableAt(now);
-            LedgerTransaction transaction = ledger.transfer(account.id(), request.requesterAccountId(), request.amount(),
-                    TransactionKind.PAYMENT, payment.id());
             payment.answered("approved");
-            payment.complete(transaction.id(), now);
-            request.markPaid(payment.id(), now);
-            events.publishAnswer(request, payment);
+            payments.settle(payment, account.id(), Optional.of(request), now);
         }
-        return view(request, payment);
+        return views.of(request, payment, now);
     }
 
-    /** What the business system is sent for a submission. */
+    /** What the business system is told of a submission. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String submissionJson(String paymentId) {
+    public BusinessSystem.Submitted submitted(String paymentId) {
         Payment payment = em.find(Payment.class, paymentId);
         Account account = em.find(Account.class, payment.payerAccountId());
-        return JsonFactories.BUILDERS.createObjectBuilder()
-                .add("submission_id", payment.id())
-                .add("amount", payment.amount().amount())
-                .add("currency", payment.amount().currencyCode())
-                .add("account_id", account.id())
-                .add("account_type", account.kind().name())
-                .add("device_id", payment.deviceId().orElse(""))
-                .add("ip_address", payment.ipAddress().orElse(""))
-                .build().toString();
+        return new BusinessSystem.Submitted(payment.id(), payment.amount().amount(), payment.amount().currencyCode(),
+                account.id(), account.kind().name(), payment.deviceId().orElse(null), payment.ipAddress().orElse(null));
     }
 
     /** A business system's answer to one submission, waiting to be stored. */
     public record Answered(String paymentId, BusinessSystem.Answer answer) {
     }
 
-    /**
-     * Stores the business system's answer. Approved: the clearing account pays the payee and the
-     * item is paid; declined: the item is payable again; unknown: the payment waits for
-     * reconciliation. The item as it now stands when the answer settled the payment.
-     */
+    /** Stores one answer; the item as it now stands when the answer settled its payment. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Submission> settle(String paymentId, BusinessSystem.Answer answer) {
+    public Optional<SubmissionView> settle(String paymentId, BusinessSystem.Answer answer) {
         return settleAll(List.of(new Answered(paymentId, answer))).stream().findFirst();
     }
 
@@ -160,15 +161,15 @@ public class Submissions {
      * together takes those locks (and pays for a commit) once per batch instead of once per answer.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Submission> settleAll(List<Answered> answers) {
+    public List<SubmissionView> settleAll(List<Answered> answers) {
+        Instant now = clock.instant();
         Map<String, BusinessSystem.Answer> answerTo = new HashMap<>();
         answers.forEach(answered -> answerTo.put(answered.paymentId(), answered.answer()));
         Unsettled unsettled = lockUnsettled(answerTo.keySet());
-        Instant now = clock.instant();
         List<Payment> settled = unsettled.payments().stream()
                 .filter(payment -> apply(unsettled.requestOf(payment), payment, answerTo.get(payment.id()), now))
                 .toList();
-        return views(unsettled.requests(), settled);
+        return views.of(unsettled.requests(), settled, now);
     }
 
     /**
@@ -176,11 +177,11 @@ public class Submissions {
      * unknown, and reconciliation settles them once they are overdue. The items as they now stand.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Submission> park(Set<String> paymentIds) {
-        Unsettled unsettled = lockUnsettled(paymentIds);
+    public List<SubmissionView> park(Set<String> paymentIds) {
         Instant now = clock.instant();
+        Unsettled unsettled = lockUnsettled(paymentIds);
         unsettled.payments().forEach(payment -> apply(unsettled.requestOf(payment), payment, BusinessSystem.Answer.UNKNOWN, now));
-        return views(unsettled.requests(), unsettled.payments());
+        return views.of(unsettled.requests(), unsettled.payments(), now);
     }
 
     private record Unsettled(Map<String, PaymentRequest> requests, List<Payment> payments) {
@@ -204,12 +205,12 @@ public class Submissions {
         if (requestIds.isEmpty()) {
             return new Unsettled(Map.of(), List.of());
         }
-        Map<String, PaymentRequest> requests = withIds(PaymentRequest.WITH_IDS, PaymentRequest.class, requestIds,
+        Map<String, PaymentRequest> locked = withIds(PaymentRequest.WITH_IDS, PaymentRequest.class, requestIds,
                 LockModeType.PESSIMISTIC_WRITE).stream().collect(Collectors.toMap(PaymentRequest::id, request -> request));
-        List<Payment> payments = withIds(Payment.WITH_IDS, Payment.class, paymentIds, LockModeType.PESSIMISTIC_WRITE).stream()
+        List<Payment> unsettled = withIds(Payment.WITH_IDS, Payment.class, paymentIds, LockModeType.PESSIMISTIC_WRITE).stream()
                 .filter(payment -> !payment.status().isFinal())
                 .toList();
-        return new Unsettled(requests, payments);
+        return new Unsettled(locked, unsettled);
     }
 
     private <T> List<T> withIds(String query, Class<T> type, Collection<String> ids, LockModeType lock) {
@@ -223,15 +224,13 @@ public class Submissions {
                 Long clearing = systemAccounts.clearingId(payment.amount().currency())
                         .orElseThrow(() -> new IllegalStateException("no clearing account for " + payment.amount().currency()));
                 payment.answered("approved");
-                request.markPaid(payment.id(), now);
-                LedgerTransaction transaction = ledger.transfer(clearing, payment.payeeAccountId(), payment.amount(),
-                        TransactionKind.PAYMENT, payment.id());
-                payment.complete(transaction.id(), now);
+                payments.settle(payment, clearing, Optional.of(request), now);
             }
             case DECLINED -> {
                 payment.answered("declined");
                 payment.fail(now);
                 request.paymentFailed(now);
+                events.publish(request, payment, now);
             }
             case UNKNOWN -> {
                 if (payment.status() == PaymentStatus.PROCESSING) {
@@ -240,27 +239,25 @@ public class Submissions {
                 return false;
             }
         }
-        events.publishAnswer(request, payment);
         return true;
     }
 
     /** The item with its latest submission, for the caller's status link. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Submission latest(String requestId, String callerPartyId) {
-        PaymentRequest request = Optional.ofNullable(requestId == null ? null : em.find(PaymentRequest.class, requestId))
-                .filter(found -> found.isParty(callerPartyId))
-                .orElseThrow(ErrorCode.PAYMENT_NOT_FOUND::exception);
-        List<Payment> submissions = submissionsOf(requestId);
+    public SubmissionView latest(String requestId, String callerPartyId) {
+        PaymentRequest request = requests.visible(requestId, callerPartyId);
+        List<Payment> submissions = em.createNamedQuery(Payment.OF_REQUEST, Payment.class).setParameter("request", requestId)
+                .getResultList();
         if (submissions.isEmpty()) {
             throw ErrorCode.PAYMENT_NOT_FOUND.exception("Item " + requestId + " has no payment submission");
         }
-        return view(request, submissions.get(submissions.size() - 1));
+        return views.of(request, submissions.get(submissions.size() - 1), clock.instant());
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Submission of(String paymentId) {
+    public SubmissionView of(String paymentId) {
         Payment payment = em.find(Payment.class, paymentId);
-        return view(em.find(PaymentRequest.class, payment.requestId().orElseThrow()), payment);
+        return views.of(em.find(PaymentRequest.class, payment.requestId().orElseThrow()), payment, clock.instant());
     }
 
     /** Submissions whose answer is overdue, oldest first. */
@@ -270,38 +267,39 @@ public class Submissions {
                 .setMaxResults(max).getResultList();
     }
 
-    /** The caller's oldest pending request addressed to it (seed 000's startAvailablePayment). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<String> oldestAvailable(String callerPartyId) {
-        return em.createNamedQuery(PaymentRequest.OLDEST_IN_INBOX, String.class)
-                .setParameter("party", callerPartyId).setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .setMaxResults(1).getResultStream().findFirst();
+    /** Hands a committed submission to the business system; its answer is stored when it comes. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void send(String paymentId) {
+        runner.submit(paymentId);
     }
 
-    private List<Payment> submissionsOf(String requestId) {
-        return em.createNamedQuery(Payment.OF_REQUEST, Payment.class).setParameter("request", requestId).getResultList();
+    /** Calls the waiter with the item once the submission's answer is stored (on any thread). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void awaitAnswer(String paymentId, Consumer<SubmissionView> waiter) {
+        answers.await(paymentId, waiter);
     }
 
-    private Submission view(PaymentRequest request, Payment payment) {
-        return views(Map.of(request.id(), request), List.of(payment)).get(0);
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void stopAwaiting(String paymentId, Consumer<SubmissionView> waiter) {
+        answers.forget(paymentId, waiter);
     }
 
-    /** The items of some payments, each with its latest payment; the submissions counted in one query. */
-    private List<Submission> views(Map<String, PaymentRequest> requests, List<Payment> payments) {
-        if (payments.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Long> counts = new HashMap<>();
-        em.createNamedQuery(Payment.COUNT_PER_REQUEST, Object[].class).setParameter("requests", List.copyOf(requests.keySet()))
-                .getResultList().forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
-        Instant now = clock.instant();
-        return payments.stream().map(payment -> {
-            PaymentRequest request = requests.get(payment.requestId().orElseThrow());
-            long count = Math.max(counts.getOrDefault(request.id(), 0L), 1);
-            Instant updated = payment.updatedAt().isAfter(request.updatedAt()) ? payment.updatedAt() : request.updatedAt();
-            return new Submission(payment.id(), request.id(), ItemDocument.json(request, payment, count, now),
-                    payment.status().isFinal(), count, Rfc3339.format(updated));
-        }).toList();
+    /** Whether this instance takes new payments: not while it stops, nor while an operator drains it. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean takingPayments() {
+        return intake.isOpen();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean drain() {
+        intake.drain();
+        return intake.isOpen();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean undrain() {
+        intake.undrain();
+        return intake.isOpen();
     }
 
     /** Seed 003's callback template: {item}, {account} and {uuid} replaced, URL-encoded. */

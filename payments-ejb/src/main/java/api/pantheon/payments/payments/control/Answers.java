@@ -1,6 +1,6 @@
 package api.pantheon.payments.payments.control;
 
-import api.pantheon.payments.payments.boundary.Submission;
+import api.pantheon.payments.payments.entity.SubmissionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +16,13 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class Answers {
 
-    private final Map<String, List<Consumer<Submission>>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<SubmissionView>>> waiting = new ConcurrentHashMap<>();
 
-    public void await(String paymentId, Consumer<Submission> onAnswer) {
+    public void await(String paymentId, Consumer<SubmissionView> onAnswer) {
         waiting.computeIfAbsent(paymentId, id -> new CopyOnWriteArrayList<>()).add(onAnswer);
     }
 
-    public void forget(String paymentId, Consumer<Submission> onAnswer) {
+    public void forget(String paymentId, Consumer<SubmissionView> onAnswer) {
         waiting.computeIfPresent(paymentId, (id, list) -> {
             list.remove(onAnswer);
             return list.isEmpty() ? null : list;
@@ -30,8 +30,8 @@ public class Answers {
     }
 
     /** The answer is stored (or the payment parked): hand everyone waiting for it the item as it now stands. */
-    public void answered(Submission item) {
-        List<Consumer<Submission>> waiters = waiting.remove(item.paymentId());
+    public void answered(SubmissionView item) {
+        List<Consumer<SubmissionView>> waiters = waiting.remove(item.payment().id());
         if (waiters != null) {
             waiters.forEach(waiter -> waiter.accept(item));
         }

@@ -6,14 +6,13 @@ import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.events.control.OutboundPolicy;
 import api.pantheon.payments.ledger.boundary.Ledger;
 import api.pantheon.payments.ledger.entity.Account;
-import api.pantheon.payments.ledger.entity.TransactionKind;
 import api.pantheon.payments.money.Money;
 import api.pantheon.payments.money.control.Currencies;
 import api.pantheon.payments.parties.boundary.Parties;
 import api.pantheon.payments.parties.entity.Party;
-import api.pantheon.payments.payments.boundary.Payments;
-import api.pantheon.payments.payments.entity.Payment;
+import api.pantheon.payments.requests.control.RequestLocks;
 import api.pantheon.payments.requests.entity.PaymentRequest;
+import api.pantheon.payments.requests.entity.RequestView;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,9 +27,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The transaction boundary for payment requests: create, read, pay, reject, cancel, expire. Every
- * dialect comes through here, so the rules hold the same whichever API a client speaks. A request
- * is visible only to its requester and its recipient; to anyone else it does not exist.
+ * The transaction boundary for payment requests: create, read, decline, cancel, expire, list. Every
+ * dialect comes through here, so the rules hold the same whichever API a client speaks; paying one is
+ * {@code payments.boundary.Payments}'. A request is visible only to its requester and its recipient.
+ * Each operation reads the clock once and carries that instant.
  */
 @Stateless
 public class PaymentRequests {
@@ -52,9 +51,6 @@ public class PaymentRequests {
     Ledger ledger;
 
     @Inject
-    Payments payments;
-
-    @Inject
     Events events;
 
     @Inject
@@ -63,12 +59,13 @@ public class PaymentRequests {
     @Inject
     Channels channels;
 
-    public PaymentRequest create(String requesterPartyId, NewPaymentRequest order) {
-        if (order.amount() == null) {
-            throw ErrorCode.INVALID_DATA.exception("amount: is required");
-        }
-        Money amount = currencies.positive(order.amount(), order.currency());
-        currencies.requireWithinLimit(amount);
+    @Inject
+    RequestLocks locks;
+
+    /** A request to a recipient named by username or phone (seeds 001 and 000). */
+    public RequestView create(String requesterPartyId, NewPaymentRequest order) {
+        Instant now = clock.instant();
+        Money amount = requestedAmount(order.amount(), order.currency());
         if (order.notifyUrl() != null) {
             outbound.requireAllowed("notify_url", order.notifyUrl());
         }
@@ -89,103 +86,20 @@ public class PaymentRequests {
                 .notifyUrl(order.notifyUrl())
                 .lifetime(order.lifetime())
                 .channel(channel)
-                .build(clock.instant());
-        em.persist(request);
-        events.publish(request);
-        return request;
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public PaymentRequest find(String requestId, String callerPartyId) {
-        return visible(em.find(PaymentRequest.class, requestId), callerPartyId);
-    }
-
-    /**
-     * The recipient pays from one of its accounts into the requester's, in one transaction. The
-     * request row is locked first, so of many concurrent payers exactly one finds it pending.
-     */
-    public PaymentRequest pay(String requestId, String payerPartyId, Long payerAccountId) {
-        PaymentRequest request = lockVisible(requestId, payerPartyId);
-        requirePayer(request, payerPartyId, payerAccountId, "account_id");
-        settle(request, payerPartyId, payerAccountId, "account_id", Payments.Details.NONE);
-        return request;
-    }
-
-    /**
-     * Dialect 002's confirmation: whoever holds the code pays it from {@code fromAccountId}, unless
-     * the request names its paying account or recipient, in which case only they can. A code the
-     * caller may not pay reads as unknown.
-     */
-    public Payment confirm(String callerPartyId, String token, Long fromAccountId, Long toAccountId,
-                           BigDecimal amount, String currency, Payments.Details details) {
-        PaymentRequest request = Optional.ofNullable(token == null ? null
-                        : em.find(PaymentRequest.class, token, LockModeType.PESSIMISTIC_WRITE))
-                .filter(found -> found.isParty(callerPartyId) || found.mayBePaidFrom(callerPartyId, fromAccountId))
-                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("token: unknown or expired"));
-        requirePayer(request, callerPartyId, fromAccountId, "from.account.id");
-        if (toAccountId != null && !toAccountId.equals(request.requesterAccountId())) {
-            throw ErrorCode.INVALID_DATA.exception("to: the request is paid into account " + request.requesterAccountId());
-        }
-        if (amount != null && amount.compareTo(request.amount().amount()) != 0) {
-            throw ErrorCode.INVALID_DATA.exception("from.amount: the request is for " + request.amount());
-        }
-        if (currency != null && !currency.equals(request.amount().currencyCode())) {
-            throw ErrorCode.INVALID_DATA.exception("from.currency: the request is in " + request.amount().currencyCode());
-        }
-        return settle(request, callerPartyId, fromAccountId, "from.account.id", details);
-    }
-
-    /** The channel asked for, else the recipient's preferred one, else the inbox; email needs an address. */
-    private String channelFor(String asked, Party recipient) {
-        String channel = asked != null ? channels.require("channel", asked)
-                : recipient.preferredChannel().filter(channels.available()::contains).orElse(Channels.INBOX);
-        if (Channels.EMAIL.equals(channel) && recipient.email().isEmpty()) {
-            throw ErrorCode.INVALID_DATA.exception("channel: the recipient has no email address");
-        }
-        return channel;
-    }
-
-    /** Pending requests addressed to the caller, newest first. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<PaymentRequest> inbox(String callerPartyId, int limit) {
-        return em.createNamedQuery(PaymentRequest.INBOX, PaymentRequest.class).setParameter("party", callerPartyId)
-                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC)).setMaxResults(limit).getResultList();
-    }
-
-    private static void requirePayer(PaymentRequest request, String callerPartyId, Long accountId, String accountField) {
-        if (request.mayBePaidFrom(callerPartyId, accountId)) {
-            return;
-        }
-        if (request.payerAccountId().isPresent() && request.recipientPartyId().map(callerPartyId::equals).orElse(false)) {
-            throw ErrorCode.INVALID_DATA.exception(accountField + ": this request is to be paid from account "
-                    + request.payerAccountId().get());
-        }
-        throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the recipient may pay this payment request");
-    }
-
-    private Payment settle(PaymentRequest request, String payerPartyId, Long payerAccountId, String accountField,
-                           Payments.Details details) {
-        Instant now = clock.instant();
-        request.requirePayableAt(now);
-        Account payer = ledger.ownedBy(payerPartyId, payerAccountId)
-                .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(accountField + ": you hold no account " + payerAccountId));
-        Payment payment = payments.execute(request.id(), payerPartyId, payer, request.requesterAccountId(),
-                request.amount(), TransactionKind.PAYMENT, details);
-        request.markPaid(payment.id(), now);
-        events.publish(request);
-        return payment;
+                .build(now);
+        return stored(request, now);
     }
 
     /** Dialect 002: a request paid into one of the caller's accounts, optionally only from one account. */
-    public PaymentRequest createForAccounts(String requesterPartyId, NewAccountRequest order) {
-        if (order.amount() == null) {
-            throw ErrorCode.INVALID_DATA.exception("amount: is required");
-        }
-        Money amount = currencies.positive(order.amount(), order.currency());
-        currencies.requireWithinLimit(amount);
+    public RequestView createForAccounts(String requesterPartyId, NewAccountRequest order) {
+        Instant now = clock.instant();
+        Money amount = requestedAmount(order.amount(), order.currency());
         Account to = ledger.ownedBy(requesterPartyId, order.toAccountId())
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("to.account.id: you hold no account " + order.toAccountId()));
-        requireCurrency(to, amount, "to.currency");
+        if (!to.currency().equals(amount.currency())) {
+            throw ErrorCode.INVALID_DATA.exception("to.currency: account " + to.id() + " holds " + to.currency()
+                    + ", the request is in " + amount.currency());
+        }
         PaymentRequest.Builder builder = PaymentRequest.builder()
                 .requester(requesterPartyId, to.id())
                 .amount(amount)
@@ -204,10 +118,54 @@ public class PaymentRequests {
         if (order.expiration() != null) {
             builder.deadline(order.expiration(), "expiration");
         }
-        PaymentRequest request = builder.build(clock.instant());
+        return stored(builder.build(now), now);
+    }
+
+    private Money requestedAmount(java.math.BigDecimal amount, String currency) {
+        if (amount == null) {
+            throw ErrorCode.INVALID_DATA.exception("amount: is required");
+        }
+        Money money = currencies.positive(amount, currency);
+        currencies.requireWithinLimit(money);
+        return money;
+    }
+
+    private RequestView stored(PaymentRequest request, Instant now) {
         em.persist(request);
-        events.publish(request);
-        return request;
+        events.publish(request, now);
+        return RequestView.of(request, now);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public RequestView find(String requestId, String callerPartyId) {
+        return RequestView.of(locks.visible(requestId, callerPartyId), clock.instant());
+    }
+
+    /** The channel asked for, else the recipient's preferred one, else the inbox; email needs an address. */
+    private String channelFor(String asked, Party recipient) {
+        String channel = asked != null ? channels.require("channel", asked)
+                : recipient.preferredChannel().filter(channels.available()::contains).orElse(Channels.INBOX);
+        if (Channels.EMAIL.equals(channel) && recipient.email().isEmpty()) {
+            throw ErrorCode.INVALID_DATA.exception("channel: the recipient has no email address");
+        }
+        return channel;
+    }
+
+    /** Pending requests addressed to the caller, newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RequestView> inbox(String callerPartyId, int limit) {
+        Instant now = clock.instant();
+        return em.createNamedQuery(PaymentRequest.INBOX, PaymentRequest.class).setParameter("party", callerPartyId)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(limit).getResultStream()
+                .map(request -> RequestView.of(request, now)).toList();
+    }
+
+    /** The caller's oldest pending request addressed to it (seed 000's startAvailablePayment). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> oldestAvailable(String callerPartyId) {
+        return em.createNamedQuery(PaymentRequest.OLDEST_IN_INBOX, String.class)
+                .setParameter("party", callerPartyId).setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /**
@@ -217,6 +175,7 @@ public class PaymentRequests {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RequestPage page(String callerPartyId, Long toAccount, Long fromAccount, RequestPage.Position after, int limit) {
+        Instant now = clock.instant();
         Long accountId = toAccount != null ? toAccount : fromAccount;
         Account account = ledger.ownedBy(callerPartyId, accountId).orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
         var query = em.createNamedQuery(toAccount != null ? PaymentRequest.TO_ACCOUNT : PaymentRequest.FROM_ACCOUNT,
@@ -228,40 +187,35 @@ public class PaymentRequests {
         if (toAccount == null) {
             query.setParameter("owner", account.partyId()).setParameter("currency", account.currency().getCurrencyCode());
         }
-        List<PaymentRequest> found = query.getResultList();
+        List<RequestView> found = query.getResultStream().map(request -> RequestView.of(request, now)).toList();
         if (found.size() <= limit) {
             return new RequestPage(found, Optional.empty());
         }
-        List<PaymentRequest> page = found.subList(0, limit);
-        PaymentRequest last = page.get(limit - 1);
+        List<RequestView> page = found.subList(0, limit);
+        RequestView last = page.get(limit - 1);
         return new RequestPage(List.copyOf(page), Optional.of(new RequestPage.Position(last.createdAt(), last.id())));
     }
 
-    private static void requireCurrency(Account account, Money amount, String field) {
-        if (!account.currency().equals(amount.currency())) {
-            throw ErrorCode.INVALID_DATA.exception(field + ": account " + account.id() + " holds " + account.currency()
-                    + ", the request is in " + amount.currency());
-        }
-    }
-
-    public PaymentRequest decline(String requestId, String callerPartyId) {
-        PaymentRequest request = lockVisible(requestId, callerPartyId);
+    public RequestView decline(String requestId, String callerPartyId) {
+        Instant now = clock.instant();
+        PaymentRequest request = locks.lockVisible(requestId, callerPartyId);
         if (!request.mayBeDeclinedBy(callerPartyId)) {
             throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the recipient may reject this payment request");
         }
-        request.decline(clock.instant());
-        events.publish(request);
-        return request;
+        request.decline(now);
+        events.publish(request, now);
+        return RequestView.of(request, now);
     }
 
-    public PaymentRequest cancel(String requestId, String callerPartyId) {
-        PaymentRequest request = lockVisible(requestId, callerPartyId);
+    public RequestView cancel(String requestId, String callerPartyId) {
+        Instant now = clock.instant();
+        PaymentRequest request = locks.lockVisible(requestId, callerPartyId);
         if (!request.requesterPartyId().equals(callerPartyId)) {
             throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the requester may cancel this payment request");
         }
-        request.cancel(clock.instant());
-        events.publish(request);
-        return request;
+        request.cancel(now);
+        events.publish(request, now);
+        return RequestView.of(request, now);
     }
 
     /**
@@ -279,21 +233,10 @@ public class PaymentRequests {
             PaymentRequest request = em.find(PaymentRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (request != null && request.isDueForExpiry(now)) {
                 request.expire(now);
-                events.publish(request);
+                events.publish(request, now);
                 expired++;
             }
         }
         return expired;
-    }
-
-    private PaymentRequest lockVisible(String requestId, String callerPartyId) {
-        return visible(requestId == null ? null : em.find(PaymentRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE),
-                callerPartyId);
-    }
-
-    private static PaymentRequest visible(PaymentRequest request, String callerPartyId) {
-        return Optional.ofNullable(request)
-                .filter(found -> found.isParty(callerPartyId))
-                .orElseThrow(ErrorCode.PAYMENT_NOT_FOUND::exception);
     }
 }

@@ -1,5 +1,6 @@
 package api.pantheon.payments.security.control;
 
+import api.pantheon.payments.security.Secrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

@@ -56,6 +56,10 @@ public class Delivery {
     @Column(name = "request_id", nullable = false, length = 36, updatable = false)
     private String requestId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32, updatable = false)
+    private DeliveryKind kind;
+
     /** Whose URL this is (the requester's notify_url, the payer's callback); only that party sees it. */
     @Column(name = "party_id", length = 36, updatable = false)
     private String partyId;
@@ -99,17 +103,19 @@ public class Delivery {
     }
 
     /** The event's callback to its requester's notify_url. */
-    public Delivery(Event event, String url, Instant now) {
-        this(event, event.partyId(), url, null, now);
+    public static Delivery toNotifyUrl(Event event, String url, Instant now) {
+        return new Delivery(DeliveryKind.REQUEST_CALLBACK, event, event.partyId(), url, null, now);
     }
 
     /** The request sent to its recipient through a channel, for its requester to follow. */
-    public static Delivery toChannel(Event event, String url, String channel, Instant now) {
-        return new Delivery(event, event.partyId(), url, channel, now);
+    public static Delivery toChannel(Event event, String url, String channel, boolean mail, Instant now) {
+        return new Delivery(mail ? DeliveryKind.CHANNEL_EMAIL : DeliveryKind.CHANNEL_MESSAGE, event, event.partyId(), url,
+                channel, now);
     }
 
-    private Delivery(Event event, String partyId, String url, String channel, Instant now) {
+    private Delivery(DeliveryKind kind, Event event, String partyId, String url, String channel, Instant now) {
         this.id = UUID.randomUUID().toString();
+        this.kind = kind;
         this.partyId = partyId;
         this.channel = channel;
         this.eventId = event.id();
@@ -152,6 +158,17 @@ public class Delivery {
         }
     }
 
+    /**
+     * Taken, but not sent now (nothing here can render its kind yet, as while the server starts): owed
+     * again at once, and the try does not count.
+     */
+    public void postpone(Instant now) {
+        move(DeliveryState.SENDING, DeliveryState.PENDING, now);
+        attempts--;
+        claimedBy = null;
+        nextAttemptAt = now.atOffset(ZoneOffset.UTC);
+    }
+
     /** A message or a worker was lost (the instance that claimed it died); owed again now. */
     public void requeueStale(Instant now) {
         if (!state.canMoveTo(DeliveryState.PENDING)) {
@@ -191,9 +208,13 @@ public class Delivery {
         return partyId;
     }
 
+    public DeliveryKind kind() {
+        return kind;
+    }
+
     /** Seed 003: the callback of a make-payment submission to its payer's URL, whose body is the item. */
     public static Delivery ofSubmission(Event event, String url, String payerPartyId, String paymentId, Instant now) {
-        Delivery delivery = new Delivery(event, payerPartyId, url, null, now);
+        Delivery delivery = new Delivery(DeliveryKind.SUBMISSION_CALLBACK, event, payerPartyId, url, null, now);
         delivery.paymentId = paymentId;
         return delivery;
     }

@@ -1,0 +1,86 @@
+package api.pantheon.payments.payments.boundary;
+
+import api.pantheon.payments.payments.control.Answers;
+import api.pantheon.payments.payments.control.BusinessSystem;
+import api.pantheon.payments.timers.OneAtATime;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Settles submissions whose answer is overdue: those the business system did not answer in time
+ * ({@code UNKNOWN}) and those in flight when a server stopped. It asks the business system again
+ * about the same submission id; one it never received is submitted again, under the same id.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Reconciliation {
+
+    private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
+    /** Longer than the business system's read time-out, so a live call is never asked about. */
+    private static final Duration OVERDUE_AFTER = Duration.ofSeconds(15);
+    private static final int BATCH = 200;
+
+    @Inject
+    Submissions submissions;
+
+    @Inject
+    BusinessSystem businessSystem;
+
+    @Inject
+    SubmissionRunner runner;
+
+    @Inject
+    Answers answers;
+
+    @Inject
+    Clock clock;
+
+    private final OneAtATime guard = new OneAtATime();
+    private final AtomicInteger rounds = new AtomicInteger();
+    private volatile Instant lastCompleted = Instant.EPOCH;
+
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false, info = "payment reconciliation")
+    void reconcile() {
+        if (!businessSystem.isConfigured()) {
+            return;
+        }
+        guard.run(() -> {
+            for (String paymentId : submissions.unsettled(clock.instant().minus(OVERDUE_AFTER), BATCH)) {
+                try {
+                    BusinessSystem.Answer answer = businessSystem.status(paymentId);
+                    if (answer == BusinessSystem.Answer.UNKNOWN) {
+                        runner.submit(paymentId);
+                    } else {
+                        submissions.settle(paymentId, answer).ifPresent(answers::answered);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Reconciling submission " + paymentId + " failed; the next round retries", e);
+                }
+            }
+            lastCompleted = clock.instant();
+            rounds.incrementAndGet();
+        });
+    }
+
+    /** When the last round finished, and how many have since the start: liveness, and a signal tests wait for. */
+    public Instant lastCompleted() {
+        return lastCompleted;
+    }
+
+    public int rounds() {
+        return rounds.get();
+    }
+}

@@ -1,0 +1,15 @@
+package api.pantheon.payments.events.entity;
+
+import api.pantheon.payments.requests.entity.RequestStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/** An event as read: the status a request entered, and when. */
+public record EventView(String id, long sequence, String type, String requestId, RequestStatus status,
+                        Optional<String> transactionId, Instant occurredAt) {
+
+    public static EventView of(Event event) {
+        return new EventView(event.id(), event.sequence(), event.type(), event.requestId(), event.status(),
+                event.transactionId(), event.occurredAt());
+    }
+}

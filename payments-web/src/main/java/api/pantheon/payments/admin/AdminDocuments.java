@@ -1,0 +1,60 @@
+package api.pantheon.payments.admin;
+
+import api.pantheon.payments.dialects.Rfc3339;
+import api.pantheon.payments.edge.idempotency.ShownOnce;
+import api.pantheon.payments.ledger.entity.AccountView;
+import api.pantheon.payments.parties.boundary.IssuedKey;
+import api.pantheon.payments.parties.entity.KeyView;
+import api.pantheon.payments.parties.entity.PartyView;
+import api.pantheon.payments.payments.entity.PaymentView;
+import java.math.BigDecimal;
+
+/** What the provisioning API shows of parties, accounts, keys and payments. */
+public final class AdminDocuments {
+
+    private AdminDocuments() {
+    }
+
+    public record PartyDocument(String id, String kind, String username, String phone, String displayName, String email,
+                                String preferredChannel, long created) {
+        static PartyDocument of(PartyView party) {
+            return new PartyDocument(party.id(), party.kind().name(), party.username().orElse(null),
+                    party.phone().orElse(null), party.displayName().orElse(null), party.email().orElse(null),
+                    party.preferredChannel().orElse(null), party.createdAt().getEpochSecond());
+        }
+    }
+
+    public record AccountDocument(Long id, String partyId, String currency, String type, BigDecimal balance) {
+        static AccountDocument of(AccountView account) {
+            return new AccountDocument(account.id(), account.partyId(), account.balance().currencyCode(),
+                    account.kind().name(), account.balance().amount());
+        }
+    }
+
+    public record PaymentDocument(String id, String status, String requestId, Long payerAccountId, Long payeeAccountId,
+                                  BigDecimal amount, String currency, String answer, String ledgerTransactionId,
+                                  String created, String updated) {
+        static PaymentDocument of(PaymentView payment) {
+            return new PaymentDocument(payment.id(), payment.status().name(), payment.requestId().orElse(null),
+                    payment.payerAccountId(), payment.payeeAccountId(), payment.amount().amount(),
+                    payment.amount().currencyCode(), payment.answer().orElse(null),
+                    payment.ledgerTransactionId().orElse(null), Rfc3339.format(payment.createdAt()),
+                    Rfc3339.format(payment.updatedAt()));
+        }
+    }
+
+    /** A key as it stands, without its secrets. */
+    public record KeyStatus(String keyId, String partyId, String created, String revoked) {
+        static KeyStatus of(KeyView key) {
+            return new KeyStatus(key.keyId(), key.partyId(), Rfc3339.format(key.createdAt()),
+                    key.revokedAt().map(Rfc3339::format).orElse(null));
+        }
+    }
+
+    /** A new key with its secrets: the only answer that ever shows them. */
+    public record KeyDocument(String keyId, String partyId, String token, String signingSecret) implements ShownOnce {
+        static KeyDocument of(IssuedKey key) {
+            return new KeyDocument(key.keyId(), key.partyId(), key.token(), key.signingSecret());
+        }
+    }
+}

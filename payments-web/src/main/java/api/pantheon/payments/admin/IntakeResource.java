@@ -1,0 +1,39 @@
+package api.pantheon.payments.admin;
+
+import api.pantheon.payments.payments.boundary.Submissions;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Lets an operator stop this instance taking new payments before a deployment, and start again. */
+@Path("admin/v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Provisioning (operators)")
+public class IntakeResource {
+
+    @Inject
+    Submissions submissions;
+
+    public record IntakeState(boolean takingPayments) {
+    }
+
+    @POST
+    @Path("drain")
+    @Operation(summary = "Refuse new payments on this instance (503) while the ones in flight finish")
+    public IntakeState drain() {
+        return new IntakeState(submissions.drain());
+    }
+
+    @POST
+    @Path("undrain")
+    @Operation(summary = "Take new payments again")
+    public IntakeState undrain() {
+        return new IntakeState(submissions.undrain());
+    }
+}

@@ -1,0 +1,33 @@
+package api.pantheon.payments.dialects.accounts002;
+
+import api.pantheon.payments.dialects.Rfc3339;
+import api.pantheon.payments.edge.JsonBody;
+import api.pantheon.payments.requests.entity.RequestView;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+
+/** Payment requests as dialect 002 writes them: upper-case statuses, RFC 3339 times, the code as id. */
+public final class AccountRequestDocuments {
+
+    private AccountRequestDocuments() {
+    }
+
+    public record Token(String type, String code) {
+    }
+
+    public record Location(double lat, double lng) {
+    }
+
+    public record Item(BigDecimal amount, String currency, Long to, Long from, String expiration, Location location,
+                       String status, String id, String creationDate, JsonValue metadata) {
+    }
+
+    public static Item item(RequestView request) {
+        Location location = request.latitude().isPresent() && request.longitude().isPresent()
+                ? new Location(request.latitude().get(), request.longitude().get()) : null;
+        return new Item(request.amount().amount(), request.amount().currencyCode(), request.requesterAccountId(),
+                request.payerAccountId().orElse(null), Rfc3339.format(request.expiresAt()), location,
+                AccountWords.of(request.status()), request.id(), Rfc3339.format(request.createdAt()),
+                request.metadata().map(JsonBody::readStored).orElse(null));
+    }
+}

@@ -1,0 +1,163 @@
+package api.pantheon.payments.dialects.requests001;
+
+import api.pantheon.payments.edge.ErrorEnvelope;
+import api.pantheon.payments.edge.JsonBody;
+import api.pantheon.payments.events.boundary.Events;
+import api.pantheon.payments.payments.boundary.Payments;
+import api.pantheon.payments.requests.boundary.NewPaymentRequest;
+import api.pantheon.payments.requests.boundary.PaymentRequests;
+import api.pantheon.payments.requests.entity.RequestView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Dialect 001: payment requests addressed to a recipient by username or phone number. Create, read
+ * and status as the seed documents them; pay, reject and cancel so this dialect drives the whole life.
+ */
+@Path("v1/requests")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payment requests (001)")
+@APIResponse(responseCode = "401", description = "Missing or invalid credentials (code 100)",
+        content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+public class RequestsResource {
+
+    private static final int TEXT_MAX = 255;
+
+    @Inject
+    PaymentRequests requests;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    Events events;
+
+    @Context
+    SecurityContext caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a payment request and deliver it to the recipient")
+    @RequestBody(content = @Content(example = "{\"amount\": 10.99,\"currency\": \"USD\",\"description\": \"T-shirt\","
+            + "\"image_url\": \"https://upload.wikimedia.org/wikipedia/en/a/a9/Example.jpg\",\"order\": \"abc123\","
+            + "\"recipient\": \"+14155551212\",\"terminal\": 1,\"expires_in\": 90,"
+            + "\"notify_url\": \"https://example.com/notification\"}"))
+    @APIResponse(responseCode = "200", description = "Created",
+            content = @Content(examples = @ExampleObject(name = "created",
+                    value = "{\"success\": true,\"id\": \"3e6975e8-77cb-48b7-7722-3dfe47677bbc\",\"created\": 1458748385}")))
+    @APIResponse(responseCode = "400", description = "invalid_data (400): a field is missing or invalid; the message names it")
+    @APIResponse(responseCode = "422", description = "recipient_not_found (200), merchant_cannot_be_recipient (201), "
+            + "payment_exceeds_limits (301)")
+    public RequestDocuments.Created create(String body) {
+        NewPaymentRequest order = order(JsonBody.parse(body), null);
+        RequestView created = requests.create(caller.getUserPrincipal().getName(), order);
+        return new RequestDocuments.Created(true, created.id(), created.createdAt().getEpochSecond());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a single payment request")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "paid",
+            value = "{\"id\": \"3e6975e8-77cb-48b7-7722-3dfe47677bbc\",\"transaction_id\": \"a917be59-f35a-478f-a5d9-19bf467972ad\","
+                    + "\"amount\": 10.99,\"currency\": \"USD\",\"description\": \"T-shirt\",\"status\": \"paid\",\"order\": \"abc123\","
+                    + "\"created\": 1458748385,\"updated\": 1458748422,\"expires\": 1458748475}")))
+    @APIResponse(responseCode = "404", description = "payment_not_found (300): no such request, or not yours")
+    public RequestDocuments.Document get(@PathParam("id") String id) {
+        return RequestDocuments.document(requests.find(id, callerId()));
+    }
+
+    @GET
+    @Path("{id}/status")
+    @Operation(summary = "Get a payment request's status and expiry")
+    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "pending",
+            value = "{\"id\": \"3e6975e8-77cb-48b7-7722-3dfe47677bbc\",\"status\": \"pending\",\"expires\": 1458748475}")))
+    @APIResponse(responseCode = "404", description = "payment_not_found (300)")
+    public RequestDocuments.Status status(@PathParam("id") String id) {
+        return RequestDocuments.status(requests.find(id, callerId()));
+    }
+
+    @POST
+    @Path("{id}/pay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pay a payment request (recipient only) from one of the caller's accounts")
+    @RequestBody(content = @Content(example = "{\"account_id\": 1001}"))
+    @APIResponse(responseCode = "200", description = "Paid: the request with its transaction_id")
+    @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
+    @APIResponse(responseCode = "422", description = "insufficient_funds (302) or currency_mismatch (305)")
+    public RequestDocuments.Document pay(@PathParam("id") String id, String body) {
+        Long accountId = JsonBody.parse(body).requiredId("account_id");
+        return RequestDocuments.document(payments.payRequest(id, callerId(), accountId));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Operation(summary = "Reject (decline) a payment request (recipient only)")
+    @APIResponse(responseCode = "200", description = "Rejected")
+    @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
+    public RequestDocuments.Document reject(@PathParam("id") String id) {
+        return RequestDocuments.document(requests.decline(id, callerId()));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel a payment request (requester only)")
+    @APIResponse(responseCode = "200", description = "Cancelled; reads rejected")
+    @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
+    public RequestDocuments.Document cancel(@PathParam("id") String id) {
+        return RequestDocuments.document(requests.cancel(id, callerId()));
+    }
+
+    @GET
+    @Path("{id}/callbacks")
+    @Operation(summary = "Every attempt to deliver this request's callbacks: time, URL, HTTP status or error, duration")
+    @APIResponse(responseCode = "404", description = "payment_not_found (300)")
+    public List<EventDocuments.Attempt> callbacks(@PathParam("id") String id) {
+        return events.attempts(id, callerId()).stream().map(EventDocuments.Attempt::of).toList();
+    }
+
+    /** A payment request as dialect 001 writes it (and seed 000, which adds {@code channel}). */
+    public static NewPaymentRequest order(JsonBody json, String channel) {
+        return new NewPaymentRequest(
+                json.requiredDecimal("amount"),
+                json.requiredString("currency", 3),
+                json.requiredString("recipient", 64),
+                json.string("description", TEXT_MAX).orElse(null),
+                json.httpUrl("image_url").orElse(null),
+                json.string("order", TEXT_MAX).orElse(null),
+                json.integer("terminal", Integer.MIN_VALUE, Integer.MAX_VALUE).map(Long::intValue).orElse(null),
+                json.integer("expires_in", Long.MIN_VALUE, Long.MAX_VALUE).map(Duration::ofSeconds).orElse(null),
+                json.httpUrl("notify_url").orElse(null),
+                channel);
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(summary = "Where the request's deliveries stand: to its recipient's channel and to notify_url")
+    @APIResponse(responseCode = "404", description = "payment_not_found (300)")
+    public List<EventDocuments.DeliveryItem> deliveries(@PathParam("id") String id) {
+        return events.deliveriesOfRequest(id, callerId()).stream().map(EventDocuments.DeliveryItem::of).toList();
+    }
+
+    private String callerId() {
+        return caller.getUserPrincipal().getName();
+    }
+}
