@@ -1,9 +1,10 @@
 package api.pantheon.payments.admin;
 
 import api.pantheon.payments.ledger.boundary.Ledger;
-import api.pantheon.payments.edge.JsonBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +34,8 @@ public class AccountsResource {
     @Path("{id}")
     @Operation(summary = "Read an account and its balance")
     @APIResponse(responseCode = "404", description = "account_not_found (204)")
+    @APIResponse(responseCode = "200", description = "The account and its balance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountDocument")))
     public AdminDocuments.AccountDocument get(@PathParam("id") Long id) {
         return AdminDocuments.AccountDocument.of(ledger.account(id));
     }
@@ -41,11 +45,10 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Deposit money into an account")
     @RequestBody(content = @Content(example = "{\"amount\": 100.00, \"reference\": \"wire 2026-11-21\"}"))
-    @APIResponse(responseCode = "200", description = "The account with its new balance")
+    @APIResponse(responseCode = "200", description = "The account with its new balance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountDocument")))
     @APIResponse(responseCode = "400", description = "invalid_data (400): amount not positive or too many decimals")
-    public AdminDocuments.AccountDocument deposit(@PathParam("id") Long id, String body) {
-        JsonBody json = JsonBody.parse(body);
-        return AdminDocuments.AccountDocument.of(
-                ledger.deposit(id, json.requiredDecimal("amount"), json.string("reference", 64).orElse(null)));
+    public AdminDocuments.AccountDocument deposit(@PathParam("id") Long id, @Valid @NotNull(message = "is required") DepositBody body) {
+        return AdminDocuments.AccountDocument.of(ledger.deposit(id, body.amount(), body.reference()));
     }
 }

@@ -8,6 +8,7 @@ import api.pantheon.payments.parties.entity.KeyView;
 import api.pantheon.payments.parties.entity.PartyView;
 import api.pantheon.payments.payments.entity.PaymentView;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the provisioning API shows of parties, accounts, keys and payments. */
 public final class AdminDocuments {
@@ -31,6 +32,7 @@ public final class AdminDocuments {
         }
     }
 
+    @Schema(name = "AdminPayment")
     public record PaymentDocument(String id, String status, String requestId, Long payerAccountId, Long payeeAccountId,
                                   BigDecimal amount, String currency, String answer, String ledgerTransactionId,
                                   String created, String updated) {

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The ledger's health for operators: the whole check of the books, run now. */
@@ -27,6 +30,8 @@ public class LedgerResource {
             description = "balanced is true when every currency's balances and postings sum to zero, every account's"
                     + " balance equals the sum of its postings, every ledger transaction balances, every completed"
                     + " payment has its ledger transaction and every paid request its completed payment.")
+    @APIResponse(responseCode = "200", description = "The trial balance and every disagreement it found",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BooksReport")))
     public BooksReport trialBalance() {
         return books.check();
     }

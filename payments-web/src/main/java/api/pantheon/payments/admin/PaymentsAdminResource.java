@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,6 +29,8 @@ public class PaymentsAdminResource {
     @Path("{id}")
     @Operation(summary = "Read a payment: a paid request's, a transfer, or a card or bank submission")
     @APIResponse(responseCode = "404", description = "not_found (404)")
+    @APIResponse(responseCode = "200", description = "The payment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AdminPayment")))
     public AdminDocuments.PaymentDocument get(@PathParam("id") String id) {
         return AdminDocuments.PaymentDocument.of(payments.find(id));
     }

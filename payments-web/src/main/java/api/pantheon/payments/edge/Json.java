@@ -1,7 +1,10 @@
 package api.pantheon.payments.edge;
 
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.Map;
 
 /**
@@ -15,5 +18,12 @@ public final class Json {
     public static final JsonReaderFactory READERS = jakarta.json.Json.createReaderFactory(Map.of());
 
     private Json() {
+    }
+
+    /** JSON text this server wrote itself (stored metadata), as a value to embed in a response. */
+    public static JsonValue readStored(String text) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
     }
 }

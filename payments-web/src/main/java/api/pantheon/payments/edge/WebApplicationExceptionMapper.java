@@ -23,6 +23,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
+        if (status == 400) {
+            // A body that did not bind: Jersey wraps JSON-B's refusal, which names the field.
+            var unbound = BodyErrors.ofBinding(exception);
+            if (unbound.isPresent()) {
+                return unbound.get();
+            }
+        }
         ErrorCode code = BY_STATUS.getOrDefault(status, status < 500 ? ErrorCode.INVALID_DATA : ErrorCode.SYSTEM_ERROR);
         Response.ResponseBuilder response = Response.fromResponse(ErrorEnvelope.response(code, code.message()));
         exception.getResponse().getHeaders().forEach((name, values) -> {

@@ -568,6 +568,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class ApiDocument extends ApiDocumentScenarios {
+    }
+
+    @Nested
     class Concurrency {
 
         @Test

@@ -1,6 +1,5 @@
 package api.pantheon.payments.dialects.accounts002;
 
-import api.pantheon.payments.edge.JsonBody;
 import api.pantheon.payments.edge.QueryParams;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.requests.boundary.NewAccountRequest;
@@ -8,6 +7,8 @@ import api.pantheon.payments.requests.boundary.PaymentRequests;
 import api.pantheon.payments.requests.boundary.RequestPage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,11 +23,14 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,8 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "Missing or invalid credentials (code 100)")
 public class AccountRequestsResource {
 
-    private static final int METADATA_MAX = 4096;
-
     @Inject
     PaymentRequests requests;
 
@@ -63,43 +65,43 @@ public class AccountRequestsResource {
     @RequestBody(content = @Content(example = "{\"amount\": 25.50,\"from\":{\"currency\": \"USD\",\"account\":{\"id\": 8795}},"
             + "\"to\":{\"currency\": \"USD\",\"account\":{\"id\": 6789}},\"expiration\": \"2030-02-01T21:22:12.800Z\","
             + "\"metadata\":{\"message\": \"David's birthday present\"},\"location\":{\"lat\":12.2,\"lng\":-12.2}}"))
-    @APIResponse(responseCode = "201", content = @Content(examples = @ExampleObject(name = "token",
+    @APIResponse(responseCode = "201", description = "Created: the token that confirms it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "Token"), examples = @ExampleObject(name = "token",
             value = "{\"type\": \"TOKEN\",\"code\": \"f197146f-463f-4cdf-96ac-50a3133801a0\"}")))
     @APIResponse(responseCode = "400", description = "invalid_data: the message names the field")
-    public Response create(String body) {
-        JsonBody json = JsonBody.parse(body);
-        JsonBody to = json.requiredObject("to");
-        Long toAccount = to.requiredObject("account").requiredId("id");
-        String currency = to.requiredString("currency", 3);
-        Long fromAccount = null;
-        var from = json.object("from");
-        if (from.isPresent()) {
-            String fromCurrency = from.get().string("currency", 3).orElse(currency);
-            if (!fromCurrency.equals(currency)) {
-                throw ErrorCode.INVALID_DATA.exception("from.currency: must equal to.currency");
-            }
-            fromAccount = from.get().requiredObject("account").requiredId("id");
+    public Response create(@Valid @NotNull(message = "is required") NewAccountRequestBody body) {
+        String currency = body.to().currency();
+        if (body.from() != null && body.from().currency() != null && !body.from().currency().equals(currency)) {
+            throw ErrorCode.INVALID_DATA.exception("from.currency: must equal to.currency");
         }
-        var location = json.object("location");
         NewAccountRequest order = new NewAccountRequest(
-                json.requiredDecimal("amount"),
+                body.amount(),
                 currency,
-                toAccount,
-                fromAccount,
-                json.instant("expiration").orElse(null),
-                json.rawJson("metadata", METADATA_MAX, false).orElse(null),
-                location.map(l -> l.requiredMeasure("lat", -90, 90)).orElse(null),
-                location.map(l -> l.requiredMeasure("lng", -180, 180)).orElse(null));
+                body.to().account().id(),
+                body.from() == null ? null : body.from().account().id(),
+                body.expiration() == null ? null : instant("expiration", body.expiration()),
+                body.metadata() == null ? null : body.metadata().toString(),
+                body.location() == null ? null : body.location().lat(),
+                body.location() == null ? null : body.location().lng());
         var created = requests.createForAccounts(callerId(), order);
         return Response.status(Response.Status.CREATED)
                 .entity(new AccountRequestDocuments.Token("TOKEN", created.id())).build();
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notADate) {
+            throw ErrorCode.INVALID_DATA.exception(field + ": must be an RFC 3339 date-time such as 2020-02-01T21:22:12.800Z");
+        }
     }
 
     @GET
     @Path("payment-requests")
     @Operation(summary = "List payment requests into (to) or from one of your accounts, newest first",
             description = "Exactly one of to and from. The array is one page; a Link header with rel=\"next\" gives the next.")
-    @APIResponse(responseCode = "200", description = "A page of requests (an array, as the seed shows)")
+    @APIResponse(responseCode = "200", description = "A page of requests (an array, as the seed shows)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ItemList")))
     @APIResponse(responseCode = "404", description = "account_not_found: no such account of yours")
     public Response list(@QueryParam("to") String to, @QueryParam("from") String from,
                          @Parameter(description = "1 to 200, default 50") @QueryParam("limit") String limit,
@@ -120,6 +122,8 @@ public class AccountRequestsResource {
     @GET
     @Path("payments-requests")
     @Operation(summary = "The seed's spelling of the list: the same as GET /v1/payment-requests")
+    @APIResponse(responseCode = "200", description = "A page of requests (an array, as the seed shows)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ItemList")))
     public Response listAsTheSeedSpellsIt(@QueryParam("to") String to, @QueryParam("from") String from,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return list(to, from, limit, cursor);
@@ -129,6 +133,8 @@ public class AccountRequestsResource {
     @Path("payment-requests/{code}")
     @Operation(summary = "One payment request by its code")
     @APIResponse(responseCode = "404", description = "payment_not_found: no such code, or not yours")
+    @APIResponse(responseCode = "200", description = "The payment request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Item")))
     public AccountRequestDocuments.Item get(@PathParam("code") String code) {
         return AccountRequestDocuments.item(requests.find(code, callerId()));
     }
@@ -138,6 +144,8 @@ public class AccountRequestsResource {
     @Operation(summary = "Decline (the payer: owner of the from account, or the recipient of a 001 request)")
     @APIResponse(responseCode = "403", description = "action_not_allowed: only the designated payer declines")
     @APIResponse(responseCode = "409", description = "payment_not_pending or payment_expired")
+    @APIResponse(responseCode = "200", description = "Declined",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Item")))
     public AccountRequestDocuments.Item decline(@PathParam("code") String code) {
         return AccountRequestDocuments.item(requests.decline(code, callerId()));
     }
@@ -147,6 +155,8 @@ public class AccountRequestsResource {
     @Operation(summary = "Cancel (the sender, who owns the to account)")
     @APIResponse(responseCode = "403", description = "action_not_allowed: only the sender cancels")
     @APIResponse(responseCode = "409", description = "payment_not_pending or payment_expired")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Item")))
     public AccountRequestDocuments.Item cancel(@PathParam("code") String code) {
         return AccountRequestDocuments.item(requests.cancel(code, callerId()));
     }

@@ -2,12 +2,13 @@ package api.pantheon.payments.dialects.makepayment003;
 
 import api.pantheon.payments.dialects.Rfc3339;
 import api.pantheon.payments.edge.ErrorEnvelope;
-import api.pantheon.payments.edge.JsonBody;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.payments.boundary.Submissions;
 import api.pantheon.payments.payments.entity.SubmissionView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,8 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Make payment (003, 000)")
 @APIResponse(responseCode = "401", description = "Invalid authentication header (code 100)")
 public class MakePaymentResource {
-
-    private static final int WAIT_MAX = 30;
 
     @Inject
     Submissions submissions;
@@ -68,13 +68,16 @@ public class MakePaymentResource {
     @RequestBody(content = @Content(example = "{\"account_id\": 1002, \"device_id\": \"358277090995038\","
             + " \"ip_address\": \"49.192.154.141\", \"wait\": 15,"
             + " \"callback\": \"https%3A%2F%2Fcallback.example.com%2Fassembly%2F%7Bitem%7D%2F%7Baccount%7D%2F%7Buuid%7D\"}"))
-    @APIResponse(responseCode = "200", description = "The business system answered: the item with its payment")
-    @APIResponse(responseCode = "202", description = "Still waiting: last_updated, submission_count, message, links")
+    @APIResponse(responseCode = "200", description = "The business system answered: the item with its payment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PaymentItem")))
+    @APIResponse(responseCode = "202", description = "Still waiting: last_updated, submission_count, message, links",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Awaiting")))
     @APIResponse(responseCode = "400", description = "Missing or invalid item ID or account ID")
     @APIResponse(responseCode = "409", description = "Duplicate: a payment of this item is under way, or it is paid")
     @APIResponse(responseCode = "503", description = "The server is stopping; try again (Retry-After)")
-    public void makePayment(@PathParam("id") String itemId, String body, @Suspended AsyncResponse response) {
-        answerRefusals(response, () -> pay(itemId, JsonBody.parse(body), callerId(), uri.getBaseUri().toString(), response));
+    public void makePayment(@PathParam("id") String itemId, @Valid @NotNull(message = "is required") MakePaymentBody body,
+                            @Suspended AsyncResponse response) {
+        answerRefusals(response, () -> pay(itemId, body, callerId(), uri.getBaseUri().toString(), response));
     }
 
     /**
@@ -93,22 +96,25 @@ public class MakePaymentResource {
     @GET
     @Path("{id}/status")
     @Operation(summary = "The item once the business system has answered (200), else status information (202)")
+    @APIResponse(responseCode = "200", description = "The business system answered: the item with its payment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PaymentItem")))
+    @APIResponse(responseCode = "202", description = "Still waiting: last_updated, submission_count, message, links",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Awaiting")))
     public Response status(@PathParam("id") String itemId) {
         return answer(submissions.latest(itemId, callerId()), uri.getBaseUri().toString());
     }
 
     /** Submits the payment, then answers within {@code wait} seconds: the item, or where to look. */
-    public void pay(String itemId, JsonBody json, String callerId, String base, AsyncResponse response) {
+    public void pay(String itemId, MakePaymentBody body, String callerId, String base, AsyncResponse response) {
         if (!submissions.takingPayments()) {
             response.resume(Response.fromResponse(ErrorEnvelope.response(ErrorCode.SERVICE_UNAVAILABLE,
                     "The server is stopping; try again shortly")).header("Retry-After", "5").build());
             return;
         }
-        Long accountId = json.requiredId("account_id");
-        int wait = json.integer("wait", 0, WAIT_MAX).map(Long::intValue).orElse(0);
-        String callback = json.string("callback", 4096).map(MakePaymentResource::urlDecoded).orElse(null);
-        SubmissionView submitted = submissions.submit(callerId, itemId, accountId, json.string("device_id", 128).orElse(null),
-                json.string("ip_address", 64).orElse(null), callback);
+        int wait = body.waitSeconds();
+        String callback = body.callback() == null ? null : urlDecoded(body.callback());
+        SubmissionView submitted = submissions.submit(callerId, itemId, body.accountId(), body.deviceId(), body.ipAddress(),
+                callback);
         String paymentId = submitted.payment().id();
         if (submitted.answered() || wait == 0) {
             if (!submitted.answered()) {
@@ -137,7 +143,7 @@ public class MakePaymentResource {
 
     private static Response answer(SubmissionView submission, String base) {
         if (submission.answered()) {
-            return Response.ok(ItemDocument.json(submission), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(ItemDocument.of(submission), MediaType.APPLICATION_JSON_TYPE).build();
         }
         String item = submission.item().id();
         return Response.accepted(new Awaiting(Rfc3339.format(submission.lastUpdated()), submission.submissionCount(),

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +35,8 @@ public class InboxResource {
 
     @GET
     @Operation(summary = "Pending payment requests addressed to you, newest first")
+    @APIResponse(responseCode = "200", description = "The requests addressed to you",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentList")))
     public List<RequestDocuments.Document> inbox(@QueryParam("limit") String limit) {
         int size = QueryParams.pageSize(limit);
         return requests.inbox(caller.getUserPrincipal().getName(), size).stream().map(RequestDocuments::document).toList();

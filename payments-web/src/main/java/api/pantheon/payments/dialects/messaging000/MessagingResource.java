@@ -1,13 +1,14 @@
 package api.pantheon.payments.dialects.messaging000;
 
 import api.pantheon.payments.dialects.requests001.EventDocuments;
-import api.pantheon.payments.dialects.requests001.RequestsResource;
-import api.pantheon.payments.edge.JsonBody;
+import api.pantheon.payments.dialects.requests001.NewRequestBody;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.requests.boundary.PaymentRequests;
 import api.pantheon.payments.requests.entity.RequestView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,12 +55,11 @@ public class MessagingResource {
                     + "(e.g. whatsapp). Without channel, the recipient's preferred one, else the inbox.")
     @RequestBody(content = @Content(example = "{\"amount\": 10.99,\"currency\": \"USD\",\"recipient\": \"+14155551212\","
             + "\"description\": \"T-shirt\",\"channel\": \"whatsapp\"}"))
-    @APIResponse(responseCode = "200", description = "Created; deliveries says per channel whether it was delivered yet")
+    @APIResponse(responseCode = "200", description = "Created; deliveries says per channel whether it was delivered yet",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Sent")))
     @APIResponse(responseCode = "400", description = "invalid_data, e.g. channel unknown or not configured")
-    public Sent requestPayment(String body) {
-        JsonBody json = JsonBody.parse(body);
-        String channel = json.string("channel", 32).orElse(null);
-        RequestView created = requests.create(callerId(), RequestsResource.order(json, channel));
+    public Sent requestPayment(@Valid @NotNull(message = "is required") NewRequestBody body) {
+        RequestView created = requests.create(callerId(), body.asOrderThroughChannel());
         String used = created.channel().orElse(INBOX);
         List<EventDocuments.DeliveryItem> deliveries = events.deliveriesOfRequest(created.id(), callerId()).stream()
                 .map(EventDocuments.DeliveryItem::of).toList();

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +45,8 @@ public class EventsResource {
     @GET
     @Path("events")
     @Operation(summary = "Your events, newest first; the Link header (rel=next) gives the next page")
+    @APIResponse(responseCode = "200", description = "A page of events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventItemList")))
     public Response list(@QueryParam("limit") String limit, @QueryParam("before") String before) {
         int size = QueryParams.pageSize(limit);
         EventPage page = events.page(callerId(),
@@ -56,6 +60,8 @@ public class EventsResource {
     @GET
     @Path("events/{id}/deliveries")
     @Operation(summary = "Where an event's callback deliveries stand")
+    @APIResponse(responseCode = "200", description = "The event's deliveries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeliveryItemList")))
     public List<EventDocuments.DeliveryItem> deliveries(@PathParam("id") String eventId) {
         return events.deliveriesOf(eventId, callerId()).stream().map(EventDocuments.DeliveryItem::of).toList();
     }
@@ -63,7 +69,8 @@ public class EventsResource {
     @POST
     @Path("events/{id}/replay")
     @Operation(summary = "Deliver this event's callback again (a delivered or dead one too)")
-    @APIResponse(responseCode = "202", description = "Owed again; delivered within a second or two")
+    @APIResponse(responseCode = "202", description = "Owed again; delivered within a second or two",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeliveryItem")))
     public Response replay(@PathParam("id") String eventId) {
         return Response.accepted(EventDocuments.DeliveryItem.of(events.replay(eventId, callerId()))).build();
     }

@@ -1,14 +1,14 @@
 package api.pantheon.payments.dialects.requests001;
 
 import api.pantheon.payments.edge.ErrorEnvelope;
-import api.pantheon.payments.edge.JsonBody;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.payments.boundary.Payments;
-import api.pantheon.payments.requests.boundary.NewPaymentRequest;
 import api.pantheon.payments.requests.boundary.PaymentRequests;
 import api.pantheon.payments.requests.entity.RequestView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,10 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Payment requests (001)")
 @APIResponse(responseCode = "401", description = "Missing or invalid credentials (code 100)",
-        content = @Content(schema = @Schema(implementation = ErrorEnvelope.class)))
+        content = @Content(schema = @Schema(ref = "ErrorEnvelope")))
 public class RequestsResource {
-
-    private static final int TEXT_MAX = 255;
 
     @Inject
     PaymentRequests requests;
@@ -62,21 +59,22 @@ public class RequestsResource {
             + "\"recipient\": \"+14155551212\",\"terminal\": 1,\"expires_in\": 90,"
             + "\"notify_url\": \"https://example.com/notification\"}"))
     @APIResponse(responseCode = "200", description = "Created",
-            content = @Content(examples = @ExampleObject(name = "created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Created"),
+                    examples = @ExampleObject(name = "created",
                     value = "{\"success\": true,\"id\": \"3e6975e8-77cb-48b7-7722-3dfe47677bbc\",\"created\": 1458748385}")))
     @APIResponse(responseCode = "400", description = "invalid_data (400): a field is missing or invalid; the message names it")
     @APIResponse(responseCode = "422", description = "recipient_not_found (200), merchant_cannot_be_recipient (201), "
             + "payment_exceeds_limits (301)")
-    public RequestDocuments.Created create(String body) {
-        NewPaymentRequest order = order(JsonBody.parse(body), null);
-        RequestView created = requests.create(caller.getUserPrincipal().getName(), order);
+    public RequestDocuments.Created create(@Valid @NotNull(message = "is required") NewRequestBody body) {
+        RequestView created = requests.create(callerId(), body.asOrder());
         return new RequestDocuments.Created(true, created.id(), created.createdAt().getEpochSecond());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a single payment request")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "paid",
+    @APIResponse(responseCode = "200", description = "The request", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "Document"), examples = @ExampleObject(name = "paid",
             value = "{\"id\": \"3e6975e8-77cb-48b7-7722-3dfe47677bbc\",\"transaction_id\": \"a917be59-f35a-478f-a5d9-19bf467972ad\","
                     + "\"amount\": 10.99,\"currency\": \"USD\",\"description\": \"T-shirt\",\"status\": \"paid\",\"order\": \"abc123\","
                     + "\"created\": 1458748385,\"updated\": 1458748422,\"expires\": 1458748475}")))
@@ -88,7 +86,8 @@ public class RequestsResource {
     @GET
     @Path("{id}/status")
     @Operation(summary = "Get a payment request's status and expiry")
-    @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "pending",
+    @APIResponse(responseCode = "200", description = "Its status and expiry", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "Status"), examples = @ExampleObject(name = "pending",
             value = "{\"id\": \"3e6975e8-77cb-48b7-7722-3dfe47677bbc\",\"status\": \"pending\",\"expires\": 1458748475}")))
     @APIResponse(responseCode = "404", description = "payment_not_found (300)")
     public RequestDocuments.Status status(@PathParam("id") String id) {
@@ -100,18 +99,19 @@ public class RequestsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pay a payment request (recipient only) from one of the caller's accounts")
     @RequestBody(content = @Content(example = "{\"account_id\": 1001}"))
-    @APIResponse(responseCode = "200", description = "Paid: the request with its transaction_id")
+    @APIResponse(responseCode = "200", description = "Paid: the request with its transaction_id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
     @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
     @APIResponse(responseCode = "422", description = "insufficient_funds (302) or currency_mismatch (305)")
-    public RequestDocuments.Document pay(@PathParam("id") String id, String body) {
-        Long accountId = JsonBody.parse(body).requiredId("account_id");
-        return RequestDocuments.document(payments.payRequest(id, callerId(), accountId));
+    public RequestDocuments.Document pay(@PathParam("id") String id, @Valid @NotNull(message = "is required") PayBody body) {
+        return RequestDocuments.document(payments.payRequest(id, callerId(), body.accountId()));
     }
 
     @POST
     @Path("{id}/reject")
     @Operation(summary = "Reject (decline) a payment request (recipient only)")
-    @APIResponse(responseCode = "200", description = "Rejected")
+    @APIResponse(responseCode = "200", description = "Rejected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
     @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
     public RequestDocuments.Document reject(@PathParam("id") String id) {
         return RequestDocuments.document(requests.decline(id, callerId()));
@@ -120,7 +120,8 @@ public class RequestsResource {
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a payment request (requester only)")
-    @APIResponse(responseCode = "200", description = "Cancelled; reads rejected")
+    @APIResponse(responseCode = "200", description = "Cancelled; reads rejected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
     @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
     public RequestDocuments.Document cancel(@PathParam("id") String id) {
         return RequestDocuments.document(requests.cancel(id, callerId()));
@@ -130,29 +131,18 @@ public class RequestsResource {
     @Path("{id}/callbacks")
     @Operation(summary = "Every attempt to deliver this request's callbacks: time, URL, HTTP status or error, duration")
     @APIResponse(responseCode = "404", description = "payment_not_found (300)")
+    @APIResponse(responseCode = "200", description = "Every try to call notify_url",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AttemptList")))
     public List<EventDocuments.Attempt> callbacks(@PathParam("id") String id) {
         return events.attempts(id, callerId()).stream().map(EventDocuments.Attempt::of).toList();
-    }
-
-    /** A payment request as dialect 001 writes it (and seed 000, which adds {@code channel}). */
-    public static NewPaymentRequest order(JsonBody json, String channel) {
-        return new NewPaymentRequest(
-                json.requiredDecimal("amount"),
-                json.requiredString("currency", 3),
-                json.requiredString("recipient", 64),
-                json.string("description", TEXT_MAX).orElse(null),
-                json.httpUrl("image_url").orElse(null),
-                json.string("order", TEXT_MAX).orElse(null),
-                json.integer("terminal", Integer.MIN_VALUE, Integer.MAX_VALUE).map(Long::intValue).orElse(null),
-                json.integer("expires_in", Long.MIN_VALUE, Long.MAX_VALUE).map(Duration::ofSeconds).orElse(null),
-                json.httpUrl("notify_url").orElse(null),
-                channel);
     }
 
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "Where the request's deliveries stand: to its recipient's channel and to notify_url")
     @APIResponse(responseCode = "404", description = "payment_not_found (300)")
+    @APIResponse(responseCode = "200", description = "The request's deliveries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeliveryItemList")))
     public List<EventDocuments.DeliveryItem> deliveries(@PathParam("id") String id) {
         return events.deliveriesOfRequest(id, callerId()).stream().map(EventDocuments.DeliveryItem::of).toList();
     }
