@@ -44,12 +44,12 @@ expect() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected $2, got $3"; exit 
 
 shop=$(curl -sf $B/admin/v1/parties -H "$ADMIN" -H "$JSON" -d '{"kind":"MERCHANT","username":"shop"}' | field "['id']")
 shop_account=$(curl -sf $B/admin/v1/parties/$shop/accounts -H "$ADMIN" -H "$JSON" -d '{"currency":"USD"}' | field "['id']")
-shop_token=$(curl -sf -X POST $B/admin/v1/parties/$shop/keys -H "$ADMIN" | field "['token']")
+shop_token=$(curl -sf -X POST $B/admin/v1/parties/$shop/keys -H "$ADMIN" -H "Audit-Reason: smoke test" | field "['token']")
 anna=$(curl -sf $B/admin/v1/parties -H "$ADMIN" -H "$JSON" -d '{"kind":"PERSON","username":"anna"}' | field "['id']")
 anna_wallet=$(curl -sf $B/admin/v1/parties/$anna/accounts -H "$ADMIN" -H "$JSON" -d '{"currency":"USD"}' | field "['id']")
 anna_card=$(curl -sf $B/admin/v1/parties/$anna/accounts -H "$ADMIN" -H "$JSON" -d '{"currency":"USD","type":"CARD"}' | field "['id']")
-curl -sf $B/admin/v1/accounts/$anna_wallet/deposits -H "$ADMIN" -H "$JSON" -d '{"amount": 20.00}' > /dev/null
-anna_token=$(curl -sf -X POST $B/admin/v1/parties/$anna/keys -H "$ADMIN" | field "['token']")
+curl -sf $B/admin/v1/accounts/$anna_wallet/deposits -H "$ADMIN" -H "Audit-Reason: smoke test" -H "$JSON" -d '{"amount": 20.00}' > /dev/null
+anna_token=$(curl -sf -X POST $B/admin/v1/parties/$anna/keys -H "$ADMIN" -H "Audit-Reason: smoke test" | field "['token']")
 request() { curl -sf $B/v1/requests -H "Authorization: Bearer $shop_token" -H "$JSON" \
   -d "{\"amount\": $1, \"currency\": \"USD\", \"recipient\": \"anna\"}" | field "['id']"; }
 make_payment() { curl -s -o /dev/null -w '%{http_code}' -X PATCH $B/v1/items/$1/make_payment -H "Authorization: Bearer $anna_token" \

@@ -14,6 +14,7 @@ public enum ErrorCode {
     PARTY_EXISTS(202, "party_exists", 409, "A party with this username or phone already exists"),
     PARTY_NOT_FOUND(203, "party_not_found", 404, "Party not found"),
     ACCOUNT_NOT_FOUND(204, "account_not_found", 404, "Account not found"),
+    OPERATOR_EXISTS(205, "operator_exists", 409, "An operator with this username already exists"),
 
     PAYMENT_NOT_FOUND(300, "payment_not_found", 404, "Payment request not found"),
     PAYMENT_EXCEEDS_LIMITS(301, "payment_exceeds_limits", 422, "Amount exceeds the limit"),
@@ -24,6 +25,10 @@ public enum ErrorCode {
     PAYMENT_IN_PROGRESS(307, "payment_in_progress", 409, "A payment of this request is already under way"),
     BUSINESS_SYSTEM_UNAVAILABLE(308, "business_system_unavailable", 502, "The business system could not be reached"),
     STATE_CONFLICT(309, "state_conflict", 409, "This is not possible in the state it is in"),
+    REQUEST_NOT_PAID(310, "request_not_paid", 409, "Only a paid request can be refunded"),
+    REFUND_EXCEEDS_PAYMENT(311, "refund_exceeds_payment", 422, "The refund is more than is left to refund"),
+    REASON_REQUIRED(312, "reason_required", 400, "Say why: this action needs a reason"),
+    ROLE_NOT_ALLOWED(313, "role_not_allowed", 403, "Your role does not allow this"),
     ACTION_NOT_ALLOWED(306, "action_not_allowed", 403,
             "Only the recipient may pay or reject a payment request, and only its requester may cancel it"),
 

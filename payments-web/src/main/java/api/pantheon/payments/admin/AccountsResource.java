@@ -49,6 +49,6 @@ public class AccountsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AccountDocument")))
     @APIResponse(responseCode = "400", description = "invalid_data (400): amount not positive or too many decimals")
     public AdminDocuments.AccountDocument deposit(@PathParam("id") Long id, @Valid @NotNull(message = "is required") DepositBody body) {
-        return AdminDocuments.AccountDocument.of(ledger.deposit(id, body.amount(), body.reference()));
+        return AdminDocuments.AccountDocument.of(ledger.deposit(id, body.amount(), body.reference(), body.reason()));
     }
 }

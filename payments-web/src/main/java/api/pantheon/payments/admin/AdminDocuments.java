@@ -1,13 +1,16 @@
 package api.pantheon.payments.admin;
 
+import api.pantheon.payments.audit.entity.AuditView;
 import api.pantheon.payments.dialects.Rfc3339;
 import api.pantheon.payments.edge.idempotency.ShownOnce;
 import api.pantheon.payments.ledger.entity.AccountView;
+import api.pantheon.payments.operators.entity.OperatorView;
 import api.pantheon.payments.parties.boundary.IssuedKey;
 import api.pantheon.payments.parties.entity.KeyView;
 import api.pantheon.payments.parties.entity.PartyView;
 import api.pantheon.payments.payments.entity.PaymentView;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the provisioning API shows of parties, accounts, keys and payments. */
@@ -58,5 +61,27 @@ public final class AdminDocuments {
         static KeyDocument of(IssuedKey key) {
             return new KeyDocument(key.keyId(), key.partyId(), key.token(), key.signingSecret());
         }
+    }
+
+    /** An operator of the console, never a password or its hash. */
+    public record OperatorDocument(String username, String role, String created, String lockedUntil) {
+        static OperatorDocument of(OperatorView operator) {
+            return new OperatorDocument(operator.username(), operator.role().name(), Rfc3339.format(operator.createdAt()),
+                    operator.lockedUntil().map(Rfc3339::format).orElse(null));
+        }
+    }
+
+    /** A line of the audit trail: who, when, from where, what, and why. */
+    public record AuditLine(long id, String at, String actorKind, String actor, String address, String action,
+                            String targetKind, String targetId, String reason, String outcome) {
+        static AuditLine of(AuditView line) {
+            return new AuditLine(line.id(), Rfc3339.format(line.occurredAt()), line.actor().kind().name(),
+                    line.actor().name(), line.actor().address(), line.action(), line.targetKind(), line.targetId(),
+                    line.reason().orElse(null), line.outcome().name());
+        }
+    }
+
+    /** A page of the audit trail, newest first; {@code next} reads the page after it. */
+    public record AuditPage(List<AuditLine> entries, String next) {
     }
 }

@@ -85,7 +85,7 @@ public class PartiesResource {
     @APIResponse(responseCode = "201", description = "Issued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KeyDocument")))
     public Response issueKey(@PathParam("id") String partyId) {
-        return Response.status(Response.Status.CREATED).entity(AdminDocuments.KeyDocument.of(parties.issueKey(partyId))).build();
+        return Response.status(Response.Status.CREATED).entity(AdminDocuments.KeyDocument.of(parties.issueKey(partyId, null))).build();
     }
 
     @GET
@@ -104,6 +104,6 @@ public class PartiesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KeyStatus")))
     @APIResponse(responseCode = "404", description = "not_found: no such key of this party")
     public AdminDocuments.KeyStatus revokeKey(@PathParam("id") String partyId, @PathParam("keyId") String keyId) {
-        return AdminDocuments.KeyStatus.of(parties.revokeKey(partyId, keyId));
+        return AdminDocuments.KeyStatus.of(parties.revokeKey(partyId, keyId, null));
     }
 }

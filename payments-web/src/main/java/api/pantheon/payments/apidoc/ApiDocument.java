@@ -4,6 +4,7 @@ import api.pantheon.payments.admin.AdminDocuments;
 import api.pantheon.payments.admin.DepositBody;
 import api.pantheon.payments.admin.IntakeResource;
 import api.pantheon.payments.admin.OpenAccountBody;
+import api.pantheon.payments.admin.OperatorBody;
 import api.pantheon.payments.admin.RegisterPartyBody;
 import api.pantheon.payments.dialects.accounts002.AccountRequestDocuments;
 import api.pantheon.payments.dialects.accounts002.NewAccountRequestBody;
@@ -16,6 +17,7 @@ import api.pantheon.payments.dialects.messaging000.MessagingResource;
 import api.pantheon.payments.dialects.requests001.EventDocuments;
 import api.pantheon.payments.dialects.requests001.NewRequestBody;
 import api.pantheon.payments.dialects.requests001.PayBody;
+import api.pantheon.payments.dialects.requests001.RefundBody;
 import api.pantheon.payments.dialects.requests001.RequestDocuments;
 import api.pantheon.payments.edge.ErrorEnvelope;
 import api.pantheon.payments.ledger.entity.BooksReport;
@@ -44,12 +46,14 @@ public class ApiDocument implements OASFilter {
 
     /** Every request body the API reads; {@code ApiDocumentTest} fails when a resource takes one not listed. */
     public static final List<Class<? extends Record>> REQUEST_BODIES = List.of(
-            NewRequestBody.class, PayBody.class, MakePaymentBody.class, NewAccountRequestBody.class, PaymentBody.class,
-            RegisterPartyBody.class, OpenAccountBody.class, DepositBody.class);
+            NewRequestBody.class, PayBody.class, RefundBody.class, MakePaymentBody.class, NewAccountRequestBody.class,
+            PaymentBody.class, RegisterPartyBody.class, OpenAccountBody.class, DepositBody.class, OperatorBody.class);
 
     /** Every document the API answers with; {@code ApiDocumentTest} fails when a resource returns one not listed. */
     public static final List<Class<? extends Record>> RESPONSES = List.of(
             RequestDocuments.Created.class, RequestDocuments.Document.class, RequestDocuments.Status.class,
+            RequestDocuments.Refund.class, AdminDocuments.OperatorDocument.class, AdminDocuments.AuditLine.class,
+            AdminDocuments.AuditPage.class,
             EventDocuments.EventItem.class, EventDocuments.Attempt.class, EventDocuments.DeliveryItem.class,
             MessagingResource.Sent.class, ItemDocument.class, MakePaymentResource.Awaiting.class,
             AccountRequestDocuments.Token.class, AccountRequestDocuments.Item.class, PaymentsResource.PaymentDocument.class,
@@ -60,7 +64,8 @@ public class ApiDocument implements OASFilter {
     /** Documents some answers list ({@code ItemList}: an array of {@code Item}), as seed 002 and the event log do. */
     public static final List<Class<? extends Record>> LISTED = List.of(
             AccountRequestDocuments.Item.class, EventDocuments.EventItem.class, EventDocuments.Attempt.class,
-            EventDocuments.DeliveryItem.class, AdminDocuments.KeyStatus.class, RequestDocuments.Document.class);
+            EventDocuments.DeliveryItem.class, AdminDocuments.KeyStatus.class, RequestDocuments.Document.class,
+            RequestDocuments.Refund.class, AdminDocuments.OperatorDocument.class);
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

@@ -1,6 +1,9 @@
 package api.pantheon.payments.edge;
 
 import api.pantheon.payments.errors.ErrorCode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * Query parameters read as text and checked here, so that a bad one answers 400 naming it (JAX-RS
@@ -29,5 +32,17 @@ public final class QueryParams {
     /** {@code limit}: 1 to {@value #PAGE_MAX}, {@value #PAGE_DEFAULT} when absent. */
     public static int pageSize(String limit) {
         return limit == null ? PAGE_DEFAULT : (int) wholeNumber("limit", limit, 1, PAGE_MAX);
+    }
+
+    /** An RFC 3339 instant ({@code 2026-12-01T00:00:00Z}), or none when absent. */
+    public static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ErrorCode.INVALID_DATA.exception(field + ": must be an RFC 3339 time, e.g. 2026-12-01T00:00:00Z");
+        }
     }
 }

@@ -83,6 +83,9 @@ final class Api {
         }
     }
 
+    /** Staff writes say why (refunds, deposits, keys, operators); the tests say so on every admin call. */
+    static final Map<String, String> STAFF_REASON = Map.of("Audit-Reason", "integration test");
+
     static Reply send(String method, String path, String authorization, String body, Map<String, String> headers) {
         return LOCAL.send(method, path, authorization, body, headers);
     }
@@ -117,7 +120,7 @@ final class Api {
         }
 
         Reply admin(String method, String path, String body) {
-            return send(method, "admin/v1/" + path, bearer(adminToken), body, Map.of());
+            return send(method, "admin/v1/" + path, bearer(adminToken), body, STAFF_REASON);
         }
 
         Reply post(String token, String path, String body) {

@@ -35,7 +35,7 @@ abstract class KeysAndSidesScenarios extends WithCallbackReceiver {
     @Test
     void aKeyIssuedWithAnIdempotencyKeyIsShownOnceAndItsRetryRefused() {
         Client merchant = client("MERCHANT", null, "USD", null);
-        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString(), "Audit-Reason", "integration test");
         Reply issued = check(send("POST", "admin/v1/parties/" + merchant.partyId() + "/keys", bearer(Api.ADMIN_TOKEN), null, key), 201);
         assertTrue(issued.string("token").startsWith("pt_"));
         Reply retry = send("POST", "admin/v1/parties/" + merchant.partyId() + "/keys", bearer(Api.ADMIN_TOKEN), null, key);

@@ -568,6 +568,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class RefundsAndAudit extends RefundAndAuditScenarios {
+    }
+
+    @Nested
     class ApiDocument extends ApiDocumentScenarios {
     }
 

@@ -1,5 +1,6 @@
 package api.pantheon.payments.events.boundary;
 
+import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.channels.control.Channels;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.control.DeliveryOutcome;
@@ -58,6 +59,9 @@ public class Events {
     Clock clock;
 
     @Inject
+    Audit audit;
+
+    @Inject
     RetrySchedule retrySchedule;
 
     @Inject
@@ -91,6 +95,17 @@ public class Events {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void publish(PaymentRequest request, Payment payment, Instant now) {
+        if (payment.isRefund()) {
+            // The request stays paid; the event tells of the money given back, and its requester hears of it.
+            Event refunded = Event.ofRefund(request.requesterPartyId(), request.id(), payment.id(), payment.amount(),
+                    request.refundedAmount(), payment.id(), now);
+            em.persist(refunded);
+            if (request.notifyUrl().isPresent()) {
+                em.flush();
+                em.persist(Delivery.toNotifyUrl(refunded, request.notifyUrl().get(), now));
+            }
+            return;
+        }
         Optional<Event> last = record(request, now);
         if (last.isPresent() && payment.callbackUrl().isPresent()) {
             em.flush(); // the delivery keeps the event's sequence for ordering
@@ -217,6 +232,48 @@ public class Events {
                 .map(AttemptView::of).toList();
     }
 
+    /** A request's events, oldest first: for operators. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<EventView> eventsOf(String requestId) {
+        return em.createNamedQuery(Event.OF_REQUEST, Event.class).setParameter("request", requestId).getResultStream()
+                .map(EventView::of).toList();
+    }
+
+    /** Every delivery of a request, to whomever: for operators. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<DeliveryView> allDeliveriesOf(String requestId) {
+        return em.createNamedQuery(Delivery.ALL_OF_REQUEST, Delivery.class).setParameter("request", requestId)
+                .getResultStream().map(DeliveryView::of).toList();
+    }
+
+    /** Every try at a request's deliveries: for operators. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AttemptView> allAttemptsOf(String requestId) {
+        return em.createNamedQuery(DeliveryAttempt.ALL_OF_REQUEST, DeliveryAttempt.class).setParameter("request", requestId)
+                .getResultStream().map(AttemptView::of).toList();
+    }
+
+    /** Deliveries that gave up, newest first, across all clients: for operators. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<DeliveryView> dead(int limit) {
+        return em.createNamedQuery(Delivery.DEAD, Delivery.class).setMaxResults(limit).getResultStream()
+                .map(DeliveryView::of).toList();
+    }
+
+    /**
+     * Owes a delivery once more, whatever became of it, to whomever it went: an operator's replay.
+     * Answers the new delivery, which keeps the old one's kind, address and event.
+     */
+    public DeliveryView replayDelivery(String deliveryId) {
+        Instant now = clock.instant();
+        Delivery delivery = Optional.ofNullable(deliveryId == null ? null : em.find(Delivery.class, deliveryId))
+                .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No such delivery"));
+        Delivery again = delivery.again(now);
+        em.persist(again);
+        audit.done("delivery.replay", new Audit.Target("delivery", deliveryId), null, now);
+        return DeliveryView.of(again);
+    }
+
     /** Owes the event's callback again, delivered or dead; answers the new delivery. */
     public DeliveryView replay(String eventId, String callerPartyId) {
         Event event = ownEvent(eventId, callerPartyId);
@@ -226,8 +283,10 @@ public class Events {
         if (event.status() == RequestStatus.PENDING) {
             throw ErrorCode.INVALID_DATA.exception("event: a creation is not delivered as a callback");
         }
-        Delivery delivery = Delivery.toNotifyUrl(event, url, clock.instant());
+        Instant now = clock.instant();
+        Delivery delivery = Delivery.toNotifyUrl(event, url, now);
         em.persist(delivery);
+        audit.done("event.replay", Audit.Target.event(eventId), null, now);
         return DeliveryView.of(delivery);
     }
 

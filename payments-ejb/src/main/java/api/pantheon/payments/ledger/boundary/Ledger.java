@@ -1,5 +1,6 @@
 package api.pantheon.payments.ledger.boundary;
 
+import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.ledger.control.SystemAccounts;
 import api.pantheon.payments.ledger.entity.Account;
@@ -45,6 +46,11 @@ public class Ledger {
     @Inject
     SystemAccounts systemAccounts;
 
+    @Inject
+    Audit audit;
+
+    private static final String DEPOSIT = "account.deposit";
+
     /** A wallet, or a card or bank account paid through the business system. */
     public AccountView open(String partyId, String currencyCode, AccountKind kind) {
         Instant now = clock.instant();
@@ -56,6 +62,7 @@ public class Ledger {
         };
         em.persist(account);
         em.flush();
+        audit.done("account.open", Audit.Target.account(account.id()), null, now);
         return AccountView.of(account);
     }
 
@@ -87,14 +94,20 @@ public class Ledger {
                 .getResultList().stream().findFirst();
     }
 
-    /** Money entering the platform, funded by the currency's system account. */
-    public AccountView deposit(Long accountId, BigDecimal amount, String reference) {
+    /**
+     * Money entering the platform, funded by the currency's system account. Staff say why; the
+     * deposit's reference (a wire's, say) does, when no other reason is given.
+     */
+    public AccountView deposit(Long accountId, BigDecimal amount, String reference, String reason) {
+        Instant now = clock.instant();
+        String why = audit.requireReason(DEPOSIT, Audit.Target.account(accountId), reason == null ? reference : reason);
         Account target = existing(accountId);
         Money money = currencies.positive(amount, target.currency().getCurrencyCode());
         currencies.requireDepositWithinLimit(money);
         Long funding = systemAccounts.systemId(money.currency())
                 .orElseThrow(() -> new IllegalStateException("no system account for " + money.currency()));
-        transfer(funding, target.id(), money, TransactionKind.DEPOSIT, reference, clock.instant());
+        transfer(funding, target.id(), money, TransactionKind.DEPOSIT, reference, now);
+        audit.done(DEPOSIT, Audit.Target.account(accountId), why, now);
         return AccountView.of(target);
     }
 

@@ -1,5 +1,6 @@
 package api.pantheon.payments.parties.boundary;
 
+import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.channels.control.Channels;
 import api.pantheon.payments.errors.Conflicts;
 import api.pantheon.payments.errors.ErrorCode;
@@ -19,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,6 +50,12 @@ public class Parties {
 
     @Inject
     Channels channels;
+
+    @Inject
+    Audit audit;
+
+    private static final String ISSUE_KEY = "key.issue";
+    private static final String REVOKE_KEY = "key.revoke";
 
     public PartyView register(PartyKind kind, String username, String phone, String displayName, String email,
                           String preferredChannel) {
@@ -86,6 +94,7 @@ public class Parties {
             }
             throw e;
         }
+        audit.done("party.register", Audit.Target.party(party.id()), null, party.createdAt());
         return PartyView.of(party);
     }
 
@@ -113,13 +122,15 @@ public class Parties {
         return phoneNumbers.toE164(text).flatMap(this::byPhone);
     }
 
-    public IssuedKey issueKey(String partyId) {
+    public IssuedKey issueKey(String partyId, String reason) {
+        Instant now = clock.instant();
+        String why = audit.requireReason(ISSUE_KEY, Audit.Target.party(partyId), reason);
         Party party = find(partyId);
         String keyId = "key_" + Secrets.random(12);
         String token = "pt_" + Secrets.random(32);
         String signingSecret = "whsec_" + Secrets.random(32);
-        em.persist(new ApiKey(keyId, party.id(), Secrets.sha256Hex(token), serverSecrets.seal(signingSecret),
-                clock.instant()));
+        em.persist(new ApiKey(keyId, party.id(), Secrets.sha256Hex(token), serverSecrets.seal(signingSecret), now));
+        audit.done(ISSUE_KEY, Audit.Target.key(keyId), why, now);
         return new IssuedKey(keyId, party.id(), token, signingSecret);
     }
 
@@ -134,23 +145,26 @@ public class Parties {
      * Stops a key authenticating and signing. Instances remember valid tokens for under a second, so
      * the key is refused everywhere within a second of this commit. Revoking a revoked key is a no-op.
      */
-    public KeyView revokeKey(String partyId, String keyId) {
+    public KeyView revokeKey(String partyId, String keyId, String reason) {
+        Instant now = clock.instant();
+        String why = audit.requireReason(REVOKE_KEY, Audit.Target.key(String.valueOf(keyId)), reason);
         ApiKey key = Optional.ofNullable(keyId == null ? null : em.find(ApiKey.class, keyId))
                 .filter(found -> found.partyId().equals(find(partyId).id()))
                 .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No such key of this party"));
-        key.revoke(clock.instant());
+        key.revoke(now);
+        audit.done(REVOKE_KEY, Audit.Target.key(keyId), why, now);
         return KeyView.of(key);
     }
 
-    /** The party a bearer token belongs to, if it is a live key. Runs on every call: no transaction of its own. */
+    /** Whose live key a bearer token is. Runs on every call: no transaction of its own. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<String> authenticate(String token) {
+    public Optional<KeyHolder> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 128) {
             return Optional.empty();
         }
         return em.createNamedQuery(ApiKey.BY_TOKEN_HASH, ApiKey.class)
                 .setParameter("hash", Secrets.sha256Hex(token))
-                .getResultStream().findFirst().map(ApiKey::partyId);
+                .getResultStream().findFirst().map(key -> new KeyHolder(key.partyId(), key.keyId()));
     }
 
     /** The secret that signs the party's callbacks: that of its newest live key. */

@@ -1,5 +1,6 @@
 package api.pantheon.payments.payments.boundary;
 
+import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.ledger.boundary.Ledger;
@@ -24,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,6 +54,12 @@ public class Payments {
     @Inject
     RequestLocks requests;
 
+    @Inject
+    Audit audit;
+
+    private static final String REFUND = "request.refund";
+    private static final String PAY = "request.pay";
+
     /** What a payment is about, as the payer describes it. */
     public record Details(String descriptor, String metadata) {
         public static final Details NONE = new Details(null, null);
@@ -65,12 +73,59 @@ public class Payments {
      * nothing.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void settle(Payment payment, Long fundingAccountId, Optional<PaymentRequest> paid, Instant now) {
-        paid.ifPresent(request -> request.markPaid(payment.id(), now));
-        LedgerTransaction transaction = ledger.transfer(fundingAccountId, payment.payeeAccountId(), payment.amount(),
-                paid.isPresent() ? TransactionKind.PAYMENT : TransactionKind.TRANSFER, payment.id(), now);
+    public void settle(Payment payment, Long fundingAccountId, Optional<PaymentRequest> about, Instant now) {
+        about.ifPresent(request -> {
+            if (payment.isRefund()) {
+                request.refund(payment.amount(), now);
+            } else {
+                request.markPaid(payment.id(), now);
+            }
+        });
+        TransactionKind kind = payment.isRefund() ? TransactionKind.REFUND
+                : about.isPresent() ? TransactionKind.PAYMENT : TransactionKind.TRANSFER;
+        LedgerTransaction transaction = ledger.transfer(fundingAccountId, payment.payeeAccountId(), payment.amount(), kind,
+                payment.id(), now);
         payment.complete(transaction.id(), now);
-        paid.ifPresent(request -> events.publish(request, payment, now));
+        about.ifPresent(request -> events.publish(request, payment, now));
+    }
+
+    /**
+     * The requester gives back part or all of a paid request, from the account it was paid into to the
+     * account that paid it, through {@link #settle}. Never more than is left; the requester's account
+     * must hold it.
+     */
+    public PaymentView refund(String requestId, String requesterPartyId, BigDecimal amount, String reason) {
+        Instant now = clock.instant();
+        PaymentRequest request = requests.lockVisible(requestId, requesterPartyId);
+        if (!request.requesterPartyId().equals(requesterPartyId)) {
+            throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the requester may refund a payment request");
+        }
+        return refund(request, amount, reason, now);
+    }
+
+    /** An operator's refund of any paid request; staff say why. */
+    public PaymentView refundAsStaff(String requestId, BigDecimal amount, String reason) {
+        Instant now = clock.instant();
+        String why = audit.requireReason(REFUND, Audit.Target.request(requestId), reason);
+        return refund(requests.lock(requestId), amount, why, now);
+    }
+
+    private PaymentView refund(PaymentRequest request, BigDecimal amount, String reason, Instant now) {
+        Money money = currencies.positive(amount, request.amount().currencyCode());
+        Payment paid = request.transactionId().map(id -> em.find(Payment.class, id))
+                .orElseThrow(() -> ErrorCode.REQUEST_NOT_PAID.exception("Payment request " + request.id() + " is "
+                        + request.storedStatus().name().toLowerCase() + "; only a paid request can be refunded"));
+        Payment refund = begin(Payment.refundOf(paid, request.requesterPartyId(), money, reason, now), now);
+        settle(refund, paid.payeeAccountId(), Optional.of(request), now);
+        audit.done(REFUND, Audit.Target.request(request.id()), reason, now);
+        return PaymentView.of(refund);
+    }
+
+    /** A request's refunds, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<PaymentView> refundsOf(String requestId) {
+        return em.createNamedQuery(Payment.REFUNDS_OF_REQUEST, Payment.class).setParameter("request", requestId)
+                .getResultList().stream().map(PaymentView::of).toList();
     }
 
     /** Dialect 001: the recipient pays from one of its accounts into the requester's, in one transaction. */
@@ -79,6 +134,7 @@ public class Payments {
         PaymentRequest request = requests.lockVisible(requestId, payerPartyId);
         requirePayer(request, payerPartyId, payerAccountId, "account_id");
         payFromWallet(request, payerPartyId, payerAccountId, "account_id", Details.NONE, now);
+        audit.done(PAY, Audit.Target.request(requestId), null, now);
         return RequestView.of(request, now);
     }
 
@@ -103,7 +159,9 @@ public class Payments {
         if (currency != null && !currency.equals(request.amount().currencyCode())) {
             throw ErrorCode.INVALID_DATA.exception("from.currency: the request is in " + request.amount().currencyCode());
         }
-        return PaymentView.of(payFromWallet(request, callerPartyId, fromAccountId, "from.account.id", details, now));
+        Payment payment = payFromWallet(request, callerPartyId, fromAccountId, "from.account.id", details, now);
+        audit.done(PAY, Audit.Target.request(request.id()), null, now);
+        return PaymentView.of(payment);
     }
 
     private Payment payFromWallet(PaymentRequest request, String payerPartyId, Long payerAccountId, String accountField,
@@ -130,6 +188,7 @@ public class Payments {
         Payment payment = begin(new Payment(null, callerPartyId, from.id(), toAccountId, money, details.descriptor(),
                 details.metadata(), now), now);
         settle(payment, from.id(), Optional.empty(), now);
+        audit.done("payment.transfer", Audit.Target.payment(payment.id()), null, now);
         return PaymentView.of(payment);
     }
 

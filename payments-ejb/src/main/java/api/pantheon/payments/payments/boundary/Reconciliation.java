@@ -1,5 +1,6 @@
 package api.pantheon.payments.payments.boundary;
 
+import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.payments.control.Answers;
 import api.pantheon.payments.payments.control.BusinessSystem;
 import api.pantheon.payments.timers.OneAtATime;
@@ -48,6 +49,9 @@ public class Reconciliation {
     @Inject
     Clock clock;
 
+    @Inject
+    Audit audit;
+
     private final OneAtATime guard = new OneAtATime();
     private final AtomicInteger rounds = new AtomicInteger();
     private volatile Instant lastCompleted = Instant.EPOCH;
@@ -73,6 +77,22 @@ public class Reconciliation {
             lastCompleted = clock.instant();
             rounds.incrementAndGet();
         });
+    }
+
+    /**
+     * An operator asks the business system now about one payment whose outcome is unknown: settled if
+     * it has answered, sent again if it has not heard of it. The answer as it stands (approved,
+     * declined, unknown).
+     */
+    public String askAgain(String paymentId) {
+        audit.doneAlone("payment.ask-again", Audit.Target.payment(paymentId), null);
+        BusinessSystem.Answer answer = businessSystem.status(paymentId);
+        if (answer == BusinessSystem.Answer.UNKNOWN) {
+            runner.submit(paymentId);
+        } else {
+            submissions.settle(paymentId, answer).ifPresent(answers::answered);
+        }
+        return answer.name().toLowerCase();
     }
 
     /** When the last round finished, and how many have since the start: liveness, and a signal tests wait for. */

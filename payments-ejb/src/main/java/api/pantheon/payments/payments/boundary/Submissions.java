@@ -1,5 +1,6 @@
 package api.pantheon.payments.payments.boundary;
 
+import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.events.control.OutboundPolicy;
@@ -90,6 +91,9 @@ public class Submissions {
     @Inject
     SubmissionRunner runner;
 
+    @Inject
+    Audit audit;
+
     public SubmissionView submit(String callerPartyId, String requestId, Long accountId, String deviceId, String ipAddress,
                                  String callbackTemplate) {
         Instant now = clock.instant();
@@ -133,6 +137,7 @@ public class Submissions {
             payment.answered("approved");
             payments.settle(payment, account.id(), Optional.of(request), now);
         }
+        audit.done("request.pay", Audit.Target.request(request.id()), null, now);
         return views.of(request, payment, now);
     }
 
@@ -293,12 +298,14 @@ public class Submissions {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean drain() {
         intake.drain();
+        audit.doneAlone("intake.drain", Audit.Target.platform(), null);
         return intake.isOpen();
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean undrain() {
         intake.undrain();
+        audit.doneAlone("intake.undrain", Audit.Target.platform(), null);
         return intake.isOpen();
     }
 

@@ -1,6 +1,7 @@
 package api.pantheon.payments.requests.boundary;
 
 import api.pantheon.payments.channels.control.Channels;
+import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.events.control.OutboundPolicy;
@@ -61,6 +62,12 @@ public class PaymentRequests {
 
     @Inject
     RequestLocks locks;
+
+    @Inject
+    Audit audit;
+
+    private static final String CANCEL = "request.cancel";
+    private static final String EXPIRE = "request.expire";
 
     /** A request to a recipient named by username or phone (seeds 001 and 000). */
     public RequestView create(String requesterPartyId, NewPaymentRequest order) {
@@ -133,6 +140,7 @@ public class PaymentRequests {
     private RequestView stored(PaymentRequest request, Instant now) {
         em.persist(request);
         events.publish(request, now);
+        audit.done("request.create", Audit.Target.request(request.id()), null, now);
         return RequestView.of(request, now);
     }
 
@@ -204,6 +212,7 @@ public class PaymentRequests {
         }
         request.decline(now);
         events.publish(request, now);
+        audit.done("request.decline", Audit.Target.request(requestId), null, now);
         return RequestView.of(request, now);
     }
 
@@ -214,7 +223,31 @@ public class PaymentRequests {
             throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the requester may cancel this payment request");
         }
         request.cancel(now);
+        return told(request, CANCEL, null, now);
+    }
+
+    /** An operator cancels any pending request, saying why. */
+    public RequestView cancelAsStaff(String requestId, String reason) {
+        Instant now = clock.instant();
+        String why = audit.requireReason(CANCEL, Audit.Target.request(requestId), reason);
+        PaymentRequest request = locks.lock(requestId);
+        request.cancel(now);
+        return told(request, CANCEL, why, now);
+    }
+
+    /** An operator ends a pending request now, before its deadline, saying why: it reads expired. */
+    public RequestView expireNow(String requestId, String reason) {
+        Instant now = clock.instant();
+        String why = audit.requireReason(EXPIRE, Audit.Target.request(requestId), reason);
+        PaymentRequest request = locks.lock(requestId);
+        request.expireEarly(now);
+        return told(request, EXPIRE, why, now);
+    }
+
+    /** A request's new status told: its event (and callback) published, the write in the trail. */
+    private RequestView told(PaymentRequest request, String action, String reason, Instant now) {
         events.publish(request, now);
+        audit.done(action, Audit.Target.request(request.id()), reason, now);
         return RequestView.of(request, now);
     }
 
@@ -234,6 +267,7 @@ public class PaymentRequests {
             if (request != null && request.isDueForExpiry(now)) {
                 request.expire(now);
                 events.publish(request, now);
+                audit.done(EXPIRE, Audit.Target.request(id), "its deadline passed", now);
                 expired++;
             }
         }

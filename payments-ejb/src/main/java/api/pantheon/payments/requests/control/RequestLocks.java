@@ -29,6 +29,11 @@ public class RequestLocks {
         return partyOf(find(requestId, LockModeType.PESSIMISTIC_WRITE), callerPartyId);
     }
 
+    /** Any request, locked, for staff; payment_not_found when there is none. */
+    public PaymentRequest lock(String requestId) {
+        return find(requestId, LockModeType.PESSIMISTIC_WRITE).orElseThrow(ErrorCode.PAYMENT_NOT_FOUND::exception);
+    }
+
     /**
      * Locked, if the caller is one of its parties or may pay it from the account: the request a payer
      * names by its code (002's token, 003's item). Empty when the caller may do neither.

@@ -52,6 +52,10 @@ public class ServerSecrets {
     @ConfigProperty(name = "payments.secrets.master-key")
     Optional<String> configuredMasterKey;
 
+    @Inject
+    @ConfigProperty(name = "payments.console.admin-password")
+    Optional<String> configuredConsolePassword;
+
     private String adminTokenHash;
     private SecretKey sealingKey;
 
@@ -59,12 +63,23 @@ public class ServerSecrets {
     void load() {
         Path dir = Path.of(dataDir);
         String adminToken = configuredAdminToken.filter(token -> !token.isBlank())
-                .orElseGet(() -> readOrCreate(dir.resolve("admin-token"), () -> Secrets.random(32), true));
+                .orElseGet(() -> readOrCreate(dir.resolve("admin-token"), () -> Secrets.random(32),
+                        "the operator admin token", "Use it as 'Authorization: Bearer <token>' on /payments/admin/v1."));
         adminTokenHash = Secrets.sha256Hex(adminToken.trim());
         String masterKey = configuredMasterKey.filter(key -> !key.isBlank())
                 .orElseGet(() -> readOrCreate(dir.resolve("master.key"),
-                        () -> Base64.getEncoder().encodeToString(Secrets.randomBytes(32)), false));
+                        () -> Base64.getEncoder().encodeToString(Secrets.randomBytes(32)), null, null));
         sealingKey = new SecretKeySpec(Base64.getDecoder().decode(masterKey.trim()), "AES");
+    }
+
+    /**
+     * The first console ADMIN's password: configured, else generated once and kept beside the admin
+     * token. Only read when that operator is created.
+     */
+    public String consoleAdminPassword() {
+        return configuredConsolePassword.filter(password -> !password.isBlank())
+                .orElseGet(() -> readOrCreate(Path.of(dataDir).resolve("console-admin-password"), () -> Secrets.random(18),
+                        "the console password of operator 'admin'", "Log in at /payments/console/ as admin."));
     }
 
     public boolean isAdminToken(String presented) {
@@ -101,7 +116,8 @@ public class ServerSecrets {
         }
     }
 
-    private static String readOrCreate(Path file, java.util.function.Supplier<String> generator, boolean announce) {
+    /** {@code what} and {@code use}, when given, announce a generated secret once. */
+    private static String readOrCreate(Path file, java.util.function.Supplier<String> generator, String what, String use) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).trim();
@@ -117,10 +133,10 @@ public class ServerSecrets {
                 Files.delete(temporary);
                 return Files.readString(file).trim();
             }
-            if (announce) {
+            if (what != null) {
                 // Printed once, on the start that creates it; later starts read the file silently.
-                LOG.warning(() -> "\n\n    Generated the operator admin token (kept in " + file.toAbsolutePath()
-                        + "):\n\n        " + value + "\n\n    Use it as 'Authorization: Bearer <token>' on /payments/admin/v1.\n");
+                LOG.warning(() -> "\n\n    Generated " + what + " (kept in " + file.toAbsolutePath()
+                        + "):\n\n        " + value + "\n\n    " + use + "\n");
             }
             return value;
         } catch (IOException e) {

@@ -32,6 +32,9 @@ import java.util.UUID;
 @NamedQuery(name = Delivery.STALE, query = "select d from Delivery d where d.state in (api.pantheon.payments.events.entity.DeliveryState.QUEUED,"
         + " api.pantheon.payments.events.entity.DeliveryState.SENDING) and (d.updatedAt < :before or d.claimedBy is null"
         + " or d.claimedBy not in (select i.id from Instance i where i.heartbeatAt >= :alive))")
+@NamedQuery(name = Delivery.DEAD, query = "select d from Delivery d where d.state = api.pantheon.payments.events.entity.DeliveryState.DEAD"
+        + " order by d.updatedAt desc, d.id desc")
+@NamedQuery(name = Delivery.ALL_OF_REQUEST, query = "select d from Delivery d where d.requestId = :request order by d.eventSequence, d.createdAt")
 @NamedQuery(name = Delivery.OF_EVENT, query = "select d from Delivery d where d.eventId = :event and d.partyId = :party"
         + " order by d.createdAt")
 @NamedQuery(name = Delivery.OF_REQUEST, query = "select d from Delivery d where d.requestId = :request and d.partyId = :party"
@@ -41,6 +44,10 @@ public class Delivery {
     public static final String DUE = "Delivery.due";
     public static final String STALE = "Delivery.stale";
     public static final String OF_EVENT = "Delivery.ofEvent";
+    /** Deliveries that gave up, newest first, across all clients: for operators. */
+    public static final String DEAD = "Delivery.dead";
+    /** Every delivery of a request, whoever it goes to: for operators. */
+    public static final String ALL_OF_REQUEST = "Delivery.allOfRequest";
     public static final String OF_REQUEST = "Delivery.ofRequest";
 
     @Id
@@ -111,6 +118,25 @@ public class Delivery {
     public static Delivery toChannel(Event event, String url, String channel, boolean mail, Instant now) {
         return new Delivery(mail ? DeliveryKind.CHANNEL_EMAIL : DeliveryKind.CHANNEL_MESSAGE, event, event.partyId(), url,
                 channel, now);
+    }
+
+    /** The same delivery owed once more (an operator replays it): a new one, with its own attempts. */
+    public Delivery again(Instant now) {
+        Delivery again = new Delivery();
+        again.id = UUID.randomUUID().toString();
+        again.kind = kind;
+        again.partyId = partyId;
+        again.channel = channel;
+        again.eventId = eventId;
+        again.eventSequence = eventSequence;
+        again.requestId = requestId;
+        again.url = url;
+        again.paymentId = paymentId;
+        again.state = DeliveryState.PENDING;
+        again.nextAttemptAt = now.atOffset(ZoneOffset.UTC);
+        again.createdAt = again.nextAttemptAt;
+        again.updatedAt = again.nextAttemptAt;
+        return again;
     }
 
     private Delivery(DeliveryKind kind, Event event, String partyId, String url, String channel, Instant now) {
@@ -202,6 +228,14 @@ public class Delivery {
 
     public String url() {
         return url;
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
+    public Instant updatedAt() {
+        return updatedAt.toInstant();
     }
 
     public String partyId() {

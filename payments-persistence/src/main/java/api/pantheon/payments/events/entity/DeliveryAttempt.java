@@ -16,9 +16,13 @@ import java.util.UUID;
 @Table(name = "delivery_attempt")
 @NamedQuery(name = DeliveryAttempt.OF_REQUEST, query = "select a from DeliveryAttempt a where a.requestId = :request"
         + " and a.partyId = :party order by a.attemptedAt, a.id")
+@NamedQuery(name = DeliveryAttempt.ALL_OF_REQUEST, query = "select a from DeliveryAttempt a where a.requestId = :request"
+        + " order by a.attemptedAt, a.id")
 public class DeliveryAttempt {
 
     public static final String OF_REQUEST = "DeliveryAttempt.ofRequest";
+    /** Every try at a request's deliveries, whoever they went to: for operators. */
+    public static final String ALL_OF_REQUEST = "DeliveryAttempt.allOfRequest";
 
     @Id
     @Column(length = 36)

@@ -1,5 +1,6 @@
 package api.pantheon.payments.events.entity;
 
+import api.pantheon.payments.money.Money;
 import api.pantheon.payments.requests.entity.RequestStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,11 +27,13 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "event")
+@NamedQuery(name = Event.OF_REQUEST, query = "select e from Event e where e.requestId = :request order by e.sequence")
 @NamedQuery(name = Event.OF_PARTY, query = "select e from Event e where e.partyId = :party and e.sequence < :before"
         + " order by e.sequence desc")
 public class Event {
 
     public static final String OF_PARTY = "Event.ofParty";
+    public static final String OF_REQUEST = "Event.ofRequest";
 
     @Id
     @Column(length = 36)
@@ -57,7 +61,28 @@ public class Event {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private OffsetDateTime occurredAt;
 
+    /** The refund this event tells of; the request stays paid, so its status does not. */
+    @Column(name = "refund_id", length = 36, updatable = false)
+    private String refundId;
+
+    @Column(name = "refund_amount", precision = 19, scale = 4, updatable = false)
+    private BigDecimal refundAmount;
+
+    @Column(name = "refunded_total", precision = 19, scale = 4, updatable = false)
+    private BigDecimal refundedTotal;
+
     protected Event() {
+    }
+
+    /** A paid request's refund: the money given back, and the ledger transaction that gave it. */
+    public static Event ofRefund(String partyId, String requestId, String refundId, Money amount, Money refundedTotal,
+                                 String transactionId, Instant now) {
+        Event event = new Event(partyId, requestId, RequestStatus.PAID, transactionId, now);
+        event.refundId = refundId;
+        // Kept at the currency's own scale, as the callback shows them.
+        event.refundAmount = amount.amount();
+        event.refundedTotal = refundedTotal.amount();
+        return event;
     }
 
     public Event(String partyId, String requestId, RequestStatus status, String transactionId, Instant now) {
@@ -69,9 +94,22 @@ public class Event {
         this.occurredAt = now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
-    /** {@code payment_request.paid}, {@code payment_request.expired}, … */
+    /** {@code payment_request.paid}, {@code payment_request.expired}, … and {@code payment_request.refunded}. */
     public String type() {
-        return "payment_request." + status.name().toLowerCase();
+        return "payment_request." + (refundId != null ? "refunded" : status.name().toLowerCase());
+    }
+
+    public Optional<String> refundId() {
+        return Optional.ofNullable(refundId);
+    }
+
+    public Optional<BigDecimal> refundAmount() {
+        return Optional.ofNullable(refundAmount);
+    }
+
+    /** All that had been refunded once this refund was made. */
+    public Optional<BigDecimal> refundedTotal() {
+        return Optional.ofNullable(refundedTotal);
     }
 
     public String id() {

@@ -6,5 +6,7 @@ public enum TransactionKind {
     /** A payment request paid from one wallet to another. */
     PAYMENT,
     /** Money moved between wallets without a request. */
-    TRANSFER
+    TRANSFER,
+    /** Part or all of a paid request given back, from the requester's account to the payer's. */
+    REFUND
 }

@@ -22,16 +22,22 @@ import java.util.UUID;
 /** One attempt to pay a request (or move money) from a payer's account to a payee's. */
 @Entity
 @Table(name = "payment")
-@NamedQuery(name = Payment.OF_REQUEST, query = "select p from Payment p where p.requestId = :request order by p.createdAt")
+@NamedQuery(name = Payment.OF_REQUEST, query = "select p from Payment p where p.requestId = :request"
+        + " and p.kind = api.pantheon.payments.payments.entity.PaymentKind.PAYMENT order by p.createdAt")
+@NamedQuery(name = Payment.REFUNDS_OF_REQUEST, query = "select p from Payment p where p.requestId = :request"
+        + " and p.kind = api.pantheon.payments.payments.entity.PaymentKind.REFUND order by p.createdAt")
 @NamedQuery(name = Payment.UNSETTLED, query = "select p.id from Payment p where p.status in"
         + " (api.pantheon.payments.payments.entity.PaymentStatus.PROCESSING, api.pantheon.payments.payments.entity.PaymentStatus.UNKNOWN)"
         + " and p.updatedAt <= :before order by p.updatedAt")
 @NamedQuery(name = Payment.WITH_IDS, query = "select p from Payment p where p.id in :ids order by p.id")
 @NamedQuery(name = Payment.COUNT_PER_REQUEST, query = "select p.requestId, count(p) from Payment p"
-        + " where p.requestId in :requests group by p.requestId")
+        + " where p.requestId in :requests and p.kind = api.pantheon.payments.payments.entity.PaymentKind.PAYMENT"
+        + " group by p.requestId")
 public class Payment {
 
+    /** A request's payments (submissions), oldest first; its refunds are not among them. */
     public static final String OF_REQUEST = "Payment.ofRequest";
+    public static final String REFUNDS_OF_REQUEST = "Payment.refundsOfRequest";
     public static final String WITH_IDS = "Payment.withIds";
     /** How many payments (submissions) each of some requests has had. */
     public static final String COUNT_PER_REQUEST = "Payment.countPerRequest";
@@ -63,6 +69,18 @@ public class Payment {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private PaymentStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16, updatable = false)
+    private PaymentKind kind = PaymentKind.PAYMENT;
+
+    /** The payment a refund gives money back from. */
+    @Column(name = "refund_of", length = 36, updatable = false)
+    private String refundOf;
+
+    /** Why a refund was made, as whoever made it said. */
+    @Column(length = 500, updatable = false)
+    private String reason;
 
     /** What the payer calls this payment (dialect 002's {@code descriptor}). */
     @Column(length = 255, updatable = false)
@@ -120,6 +138,22 @@ public class Payment {
         this.status = PaymentStatus.PENDING;
         this.createdAt = now.atOffset(ZoneOffset.UTC);
         this.updatedAt = this.createdAt;
+    }
+
+    /**
+     * A refund of {@code paid}: the same request, from the account the money went to back to the one
+     * it came from, on behalf of the party that received it.
+     */
+    public static Payment refundOf(Payment paid, String requesterPartyId, Money amount, String reason, Instant now) {
+        if (paid.kind != PaymentKind.PAYMENT || paid.status != PaymentStatus.COMPLETED) {
+            throw ErrorCode.STATE_CONFLICT.exception("Payment " + paid.id + " is not a completed payment");
+        }
+        Payment refund = new Payment(UUID.randomUUID().toString(), paid.requestId, requesterPartyId, paid.payeeAccountId,
+                paid.payerAccountId, amount, now);
+        refund.kind = PaymentKind.REFUND;
+        refund.refundOf = paid.id;
+        refund.reason = reason;
+        return refund;
     }
 
     /** A submission to a business system (seed 003): where it came from and where its answer goes. */
@@ -216,6 +250,22 @@ public class Payment {
 
     public Instant createdAt() {
         return createdAt.toInstant();
+    }
+
+    public PaymentKind kind() {
+        return kind;
+    }
+
+    public boolean isRefund() {
+        return kind == PaymentKind.REFUND;
+    }
+
+    public Optional<String> refundOf() {
+        return Optional.ofNullable(refundOf);
+    }
+
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
     }
 
     public Optional<String> ledgerTransactionId() {

@@ -104,6 +104,10 @@ public class PaymentRequest {
     @Column(nullable = false, length = 3, updatable = false)
     private String currency;
 
+    /** How much of what was paid has been given back; never more than the amount. */
+    @Column(name = "refunded_amount", nullable = false, precision = 19, scale = 4)
+    private BigDecimal refundedAmount = BigDecimal.ZERO;
+
     @Column(length = 255, updatable = false)
     private String description;
 
@@ -238,6 +242,41 @@ public class PaymentRequest {
         }
         this.transactionId = Objects.requireNonNull(transactionId);
         moveTo(RequestStatus.PAID, now);
+    }
+
+    /**
+     * Gives back {@code refund} of what was paid: only a paid request, and never more than it still
+     * holds. The status stays paid; what is left to refund shrinks.
+     */
+    public void refund(Money refund, Instant now) {
+        if (status != RequestStatus.PAID) {
+            throw ErrorCode.REQUEST_NOT_PAID.exception("Payment request " + id + " is " + status.name().toLowerCase()
+                    + "; only a paid request can be refunded");
+        }
+        Money left = refundable();
+        if (!refund.currency().equals(left.currency())) {
+            throw ErrorCode.CURRENCY_MISMATCH.exception("amount: the request is in " + left.currencyCode());
+        }
+        if (refund.compareTo(left) > 0) {
+            throw ErrorCode.REFUND_EXCEEDS_PAYMENT.exception("amount: at most " + left + " is left to refund");
+        }
+        refundedAmount = refundedAmount().plus(refund).amount();
+        updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** What is still there to give back: the amount paid less what has been refunded. */
+    public Money refundable() {
+        return status == RequestStatus.PAID ? amount().minus(refundedAmount()) : Money.zero(amount().currency());
+    }
+
+    public Money refundedAmount() {
+        return new Money(refundedAmount == null ? BigDecimal.ZERO : refundedAmount, amount().currency());
+    }
+
+    /** An operator ends a pending request before its deadline: it reads expired from now on. */
+    public void expireEarly(Instant now) {
+        requirePayableAt(now);
+        moveTo(RequestStatus.EXPIRED, now);
     }
 
     public void decline(Instant now) {

@@ -28,13 +28,14 @@ public record RequestView(
         Optional<String> transactionId,
         Instant createdAt,
         Instant updatedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Money refundedAmount) {
 
     public static RequestView of(PaymentRequest request, Instant now) {
         return new RequestView(request.id(), request.requesterPartyId(), request.requesterAccountId(),
                 request.recipientPartyId(), request.payerAccountId(), request.amount(), request.description(),
                 request.imageUrl(), request.order(), request.terminal(), request.channel(), request.metadata(),
                 request.latitude(), request.longitude(), request.statusAt(now), request.transactionId(),
-                request.createdAt(), request.updatedAt(), request.expiresAt());
+                request.createdAt(), request.updatedAt(), request.expiresAt(), request.refundedAmount());
     }
 }

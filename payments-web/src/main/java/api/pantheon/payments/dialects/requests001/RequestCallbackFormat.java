@@ -24,6 +24,8 @@ import java.util.Optional;
 public class RequestCallbackFormat implements DeliveryFormat {
 
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    /** The status word of a refund's callback; the request itself still reads paid. */
+    static final String REFUNDED = "refunded";
 
     @Override
     public DeliveryKind kind() {
@@ -35,7 +37,8 @@ public class RequestCallbackFormat implements DeliveryFormat {
         EventView event = facts.event();
         RequestView request = facts.request();
         String amount = request.amount().amount().toPlainString();
-        String status = RequestWords.of(event.status());
+        // A refund leaves the request paid; its callback says "refunded", with what was given back.
+        String status = event.isRefund() ? REFUNDED : RequestWords.of(event.status());
         String completed = String.valueOf(event.occurredAt().getEpochSecond());
         JsonObjectBuilder body = JSON.createObjectBuilder().add("id", request.id());
         event.transactionId().ifPresent(id -> body.add("transaction_id", id));
@@ -43,6 +46,12 @@ public class RequestCallbackFormat implements DeliveryFormat {
                 .add("currency", request.amount().currencyCode())
                 .add("status", status);
         request.order().ifPresent(value -> body.add("order", value));
+        if (event.isRefund()) {
+            int scale = request.amount().amount().scale();
+            body.add("refund_id", event.refundId().orElseThrow())
+                    .add("refund_amount", event.refundAmount().orElseThrow().setScale(scale))
+                    .add("refunded_amount", event.refundedTotal().orElseThrow().setScale(scale));
+        }
         String signed = String.join("&", request.id(), event.transactionId().orElse(""), request.order().orElse(""),
                 amount, status, completed);
         return new Rendered(body.add("completed", event.occurredAt().getEpochSecond())

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -105,6 +106,33 @@ public class RequestsResource {
     @APIResponse(responseCode = "422", description = "insufficient_funds (302) or currency_mismatch (305)")
     public RequestDocuments.Document pay(@PathParam("id") String id, @Valid @NotNull(message = "is required") PayBody body) {
         return RequestDocuments.document(payments.payRequest(id, callerId(), body.accountId()));
+    }
+
+    @POST
+    @Path("{id}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refund part or all of a paid payment request (requester only)",
+            description = "Moves the amount from the account the request was paid into back to the account that paid it."
+                    + " The request stays paid and shows refunded_amount; notify_url hears of it with status refunded.")
+    @RequestBody(content = @Content(example = "{\"amount\": 4.00, \"reason\": \"one item was out of stock\"}"))
+    @APIResponse(responseCode = "201", description = "Refunded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Refund")))
+    @APIResponse(responseCode = "403", description = "action_not_allowed (306): only the requester refunds")
+    @APIResponse(responseCode = "409", description = "request_not_paid (310)")
+    @APIResponse(responseCode = "422", description = "refund_exceeds_payment (311) or insufficient_funds (302)")
+    public Response refund(@PathParam("id") String id, @Valid @NotNull(message = "is required") RefundBody body) {
+        return Response.status(Response.Status.CREATED)
+                .entity(RequestDocuments.refund(payments.refund(id, callerId(), body.amount(), body.reason()))).build();
+    }
+
+    @GET
+    @Path("{id}/refunds")
+    @Operation(summary = "A paid request's refunds, oldest first (either party)")
+    @APIResponse(responseCode = "200", description = "The refunds",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RefundList")))
+    public List<RequestDocuments.Refund> refunds(@PathParam("id") String id) {
+        requests.find(id, callerId());
+        return payments.refundsOf(id).stream().map(RequestDocuments::refund).toList();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package api.pantheon.payments.edge.access;
 
+import api.pantheon.payments.parties.boundary.KeyHolder;
 import api.pantheon.payments.parties.boundary.Parties;
 import api.pantheon.payments.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ public class KnownTokens {
     static final Duration TTL = Duration.ofMillis(500);
     private static final int MAX_ENTRIES = 50_000;
 
-    private record Known(String partyId, Instant until) {
+    private record Known(KeyHolder holder, Instant until) {
     }
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
@@ -34,22 +35,22 @@ public class KnownTokens {
     @Inject
     Clock clock;
 
-    public Optional<String> partyOf(String token) {
+    public Optional<KeyHolder> holderOf(String token) {
         String digest = Secrets.sha256Hex(token);
         Instant now = clock.instant();
         Known hit = known.get(digest);
         if (hit != null && now.isBefore(hit.until())) {
-            return Optional.of(hit.partyId());
+            return Optional.of(hit.holder());
         }
-        Optional<String> party = parties.authenticate(token);
-        if (party.isPresent()) {
+        Optional<KeyHolder> holder = parties.authenticate(token);
+        if (holder.isPresent()) {
             if (known.size() >= MAX_ENTRIES) {
                 known.clear();
             }
-            known.put(digest, new Known(party.get(), now.plus(TTL)));
+            known.put(digest, new Known(holder.get(), now.plus(TTL)));
         } else {
             known.remove(digest);
         }
-        return party;
+        return holder;
     }
 }

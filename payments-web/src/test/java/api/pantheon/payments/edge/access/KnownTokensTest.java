@@ -3,6 +3,7 @@ package api.pantheon.payments.edge.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import api.pantheon.payments.parties.boundary.KeyHolder;
 import api.pantheon.payments.parties.boundary.Parties;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,11 +43,13 @@ class KnownTokensTest {
         int lookups;
 
         @Override
-        public Optional<String> authenticate(String token) {
+        public Optional<KeyHolder> authenticate(String token) {
             lookups++;
-            return live.contains(token) ? Optional.of("party-1") : Optional.empty();
+            return live.contains(token) ? Optional.of(HOLDER) : Optional.empty();
         }
     }
+
+    private static final KeyHolder HOLDER = new KeyHolder("party-1", "key_1");
 
     private final MovingClock clock = new MovingClock();
     private final LiveKeys database = new LiveKeys();
@@ -62,13 +65,13 @@ class KnownTokensTest {
     void aRevokedKeyIsRefusedWithinOneSecondOnEveryInstance() {
         KnownTokens first = instance();
         KnownTokens second = instance();
-        assertEquals(Optional.of("party-1"), first.partyOf("pt_live"));
-        assertEquals(Optional.of("party-1"), second.partyOf("pt_live"));
+        assertEquals(Optional.of(HOLDER), first.holderOf("pt_live"));
+        assertEquals(Optional.of(HOLDER), second.holderOf("pt_live"));
 
         database.live.remove("pt_live"); // revoked, through whichever instance
         clock.now = clock.now.plus(Duration.ofMillis(999));
-        assertEquals(Optional.empty(), first.partyOf("pt_live"), "refused within a second of the revocation");
-        assertEquals(Optional.empty(), second.partyOf("pt_live"));
+        assertEquals(Optional.empty(), first.holderOf("pt_live"), "refused within a second of the revocation");
+        assertEquals(Optional.empty(), second.holderOf("pt_live"));
         assertTrue(KnownTokens.TTL.compareTo(Duration.ofSeconds(1)) < 0);
     }
 
@@ -76,19 +79,19 @@ class KnownTokensTest {
     void aValidTokenIsLookedUpOncePerTtlNotOncePerCall() {
         KnownTokens tokens = instance();
         for (int i = 0; i < 100; i++) {
-            tokens.partyOf("pt_live");
+            tokens.holderOf("pt_live");
         }
         assertEquals(1, database.lookups);
         clock.now = clock.now.plus(KnownTokens.TTL);
-        tokens.partyOf("pt_live");
+        tokens.holderOf("pt_live");
         assertEquals(2, database.lookups);
     }
 
     @Test
     void wrongTokensAreNeverRemembered() {
         KnownTokens tokens = instance();
-        tokens.partyOf("pt_wrong");
-        tokens.partyOf("pt_wrong");
+        tokens.holderOf("pt_wrong");
+        tokens.holderOf("pt_wrong");
         assertEquals(2, database.lookups);
     }
 }
