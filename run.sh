@@ -46,6 +46,10 @@ preboot="$PAYMENTS_DATA_DIR/preboot.asadmin"
   # starve the server past the non-blocking body reader) and recycles an upgraded request under an
   # answer still being written. TLS and HTTP/2 end at the load balancer, which speaks HTTP/1.1 to us.
   printf 'set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false\n'
+  # The console's session cookie goes to no other site's requests, and only over TLS when the request came over it.
+  printf 'set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-enabled=true\n'
+  printf 'set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-value=Strict\n'
+  printf 'set configs.config.server-config.http-service.virtual-server.server.session-cookie-secure=dynamic\n'
 } > "$preboot"
 
 # JMS: ActiveMQ's resource adapter, deployed before the application. By default it runs an embedded

@@ -49,3 +49,5 @@ CREATE INDEX payment_request_status_created ON payment_request (status, created_
 CREATE INDEX posting_statement ON posting (account_id, created_at, id);
 CREATE INDEX delivery_state ON delivery (state, updated_at);
 CREATE INDEX payment_ledger_transaction ON payment (ledger_transaction_id);
+-- The console's dashboard: payments of the last day, by time.
+CREATE INDEX payment_created ON payment (created_at);

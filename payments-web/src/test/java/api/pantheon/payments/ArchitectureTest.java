@@ -20,11 +20,12 @@ class ArchitectureTest {
     private static final String P = "api.pantheon.payments.";
 
     /** The packages of the web module: the dialects, the operators' API and what every call passes through. */
-    private static final String[] WEB = {P + "dialects..", P + "admin..", P + "edge..", P + "sandbox..", P + "apidoc.."};
+    private static final String[] WEB = {P + "dialects..", P + "admin..", P + "edge..", P + "sandbox..", P + "apidoc..",
+        P + "console.."};
     /** The domain: what payments-ejb and payments-persistence hold. */
     private static final String[] CORE = {P + "requests..", P + "payments..", P + "events..", P + "ledger..",
             P + "parties..", P + "channels..", P + "idempotency..", P + "instances..", P + "money..", P + "security..",
-            P + "schema..", P + "timers..", P + "errors.."};
+            P + "schema..", P + "timers..", P + "errors..", P + "audit..", P + "operators..", P + "backoffice.."};
     private static final String CONTROL = P + "*.control..";
     private static final String BOUNDARY = P + "*.boundary..";
 

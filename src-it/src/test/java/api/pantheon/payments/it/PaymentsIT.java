@@ -572,6 +572,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class BackOfficeConsole extends ConsoleScenarios {
+    }
+
+    @Nested
     class ApiDocument extends ApiDocumentScenarios {
     }
 

@@ -80,6 +80,10 @@ public class LedgerTransaction {
         return id;
     }
 
+    public String reference() {
+        return reference;
+    }
+
     public TransactionKind kind() {
         return kind;
     }

@@ -48,6 +48,14 @@ public class Posting {
         this.createdAt = now.atOffset(ZoneOffset.UTC);
     }
 
+    public String id() {
+        return id;
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
     public String transactionId() {
         return transactionId;
     }

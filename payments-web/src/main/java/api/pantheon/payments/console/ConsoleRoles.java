@@ -1,0 +1,23 @@
+package api.pantheon.payments.console;
+
+import api.pantheon.payments.operators.entity.OperatorRole;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The console's roles, named as the operator table names them; each holds the ones below it. */
+public final class ConsoleRoles {
+
+    public static final String VIEWER = "VIEWER";
+    public static final String OPERATOR = "OPERATOR";
+    public static final String ADMIN = "ADMIN";
+    public static final String LOGIN_PAGE = "/console/login.xhtml";
+
+    private ConsoleRoles() {
+    }
+
+    /** VIEWER for a viewer; VIEWER and OPERATOR for an operator; all three for an admin. */
+    static Set<String> upTo(OperatorRole role) {
+        return Arrays.stream(OperatorRole.values()).filter(role::mayDo).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    }
+}
