@@ -44,7 +44,7 @@ if [ "${1:-}" = "console" ]; then
   start_server   # creates the schema
   stop_server
   java -cp "$classpath" api.pantheon.payments.bench.ConsoleAtScale seed \
-    "jdbc:h2:file:$data/payments;MODE=LEGACY;WRITE_DELAY=0" "${BENCH_REQUESTS:-1000000}"
+    "jdbc:h2:file:$data/payments;MODE=LEGACY;CACHE_SIZE=2097152" "${BENCH_REQUESTS:-1000000}"
   start_server
   java -cp "$classpath" api.pantheon.payments.bench.ConsoleAtScale time "http://127.0.0.1:$port" admin bench-console-password
   exit 0

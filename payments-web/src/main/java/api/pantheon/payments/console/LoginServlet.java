@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The login form's post. Like every console write it is a plain post with the session's form token
@@ -31,6 +32,10 @@ public class LoginServlet extends HttpServlet {
 
     @Inject
     Formats formats;
+
+    @Inject
+    @ConfigProperty(name = "payments.console.session-minutes", defaultValue = "30")
+    int sessionMinutes;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -50,9 +55,13 @@ public class LoginServlet extends HttpServlet {
             case SUCCESS -> {
                 // A new session id at login: one planted before it is worth nothing after.
                 request.changeSessionId();
+                request.getSession().setMaxInactiveInterval(sessionMinutes * 60);
                 response.sendRedirect(request.getContextPath() + "/console/dashboard.xhtml");
             }
-            case SEND_CONTINUE -> request.changeSessionId();
+            case SEND_CONTINUE -> {
+                request.changeSessionId();
+                request.getSession().setMaxInactiveInterval(sessionMinutes * 60);
+            }
             default -> {
                 Object lockedUntil = request.getAttribute(OperatorIdentityStore.LOCKED_UNTIL);
                 request.getSession().setAttribute(ERROR, lockedUntil instanceof Instant until

@@ -133,6 +133,43 @@ class PaymentRequestTest {
         }
     }
 
+    @Test
+    void aPaidRequestIsRefundedInPartsButNeverBeyondWhatWasPaid() {
+        PaymentRequest request = valid().build(NOW);
+        request.markPaid("tx-1", NOW);
+        request.refund(Money.of("4.00", "USD"), NOW.plusSeconds(60));
+        assertEquals(Money.of("4.00", "USD"), request.refundedAmount());
+        assertEquals(Money.of("6.99", "USD"), request.refundable());
+        PaymentsException tooMuch = assertThrows(PaymentsException.class, () -> request.refund(Money.of("7.00", "USD"), NOW));
+        assertEquals(ErrorCode.REFUND_EXCEEDS_PAYMENT, tooMuch.error());
+        assertTrue(tooMuch.getMessage().startsWith("amount:"), tooMuch.getMessage());
+        request.refund(Money.of("6.99", "USD"), NOW.plusSeconds(120));
+        assertEquals(0, request.refundable().amount().signum());
+        assertEquals(RequestStatus.PAID, request.statusAt(NOW.plusSeconds(500)), "a refunded request stays paid");
+        assertEquals(NOW.plusSeconds(120), request.updatedAt());
+    }
+
+    @Test
+    void onlyAPaidRequestInItsOwnCurrencyIsRefunded() {
+        PaymentRequest pending = valid().build(NOW);
+        assertEquals(ErrorCode.REQUEST_NOT_PAID,
+                assertThrows(PaymentsException.class, () -> pending.refund(Money.of("1.00", "USD"), NOW)).error());
+        assertEquals(0, pending.refundable().amount().signum());
+        PaymentRequest paid = valid().build(NOW);
+        paid.markPaid("tx-1", NOW);
+        assertEquals(ErrorCode.CURRENCY_MISMATCH,
+                assertThrows(PaymentsException.class, () -> paid.refund(Money.of("1.00", "EUR"), NOW)).error());
+    }
+
+    @Test
+    void anOperatorExpiresAPendingRequestBeforeItsDeadline() {
+        PaymentRequest request = valid().build(NOW);
+        request.expireEarly(NOW.plusSeconds(10));
+        assertEquals(RequestStatus.EXPIRED, request.statusAt(NOW.plusSeconds(11)));
+        assertEquals(ErrorCode.PAYMENT_NOT_PENDING,
+                assertThrows(PaymentsException.class, () -> request.markPaid("tx", NOW.plusSeconds(12))).error());
+    }
+
     private static java.util.List<Consumer<PaymentRequest>> actions() {
         return java.util.List.of(r -> r.markPaid("tx", NOW), r -> r.decline(NOW), r -> r.cancel(NOW));
     }
