@@ -166,7 +166,7 @@ class PaymentRequestTest {
         PaymentRequest request = valid().build(NOW);
         request.expireEarly(NOW.plusSeconds(10));
         assertEquals(RequestStatus.EXPIRED, request.statusAt(NOW.plusSeconds(11)));
-        assertEquals(ErrorCode.PAYMENT_NOT_PENDING,
+        assertEquals(ErrorCode.PAYMENT_EXPIRED,
                 assertThrows(PaymentsException.class, () -> request.markPaid("tx", NOW.plusSeconds(12))).error());
     }
 
