@@ -17,11 +17,13 @@ port="${BENCH_PORT:-18090}"
 mvn -B -q -DskipTests install
 mvn -B -q -pl src-it test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 
-data="$(mktemp -d)"
+# BENCH_DATA_DIR keeps the data (and, for the console, the seeded database) for another run.
+data="${BENCH_DATA_DIR:-$(mktemp -d)}"
+mkdir -p "$data"
 log="$data/server.log"
 classpath="src-it/target/test-classes:$(cat src-it/target/bench.classpath)"
 server=""
-trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null; fi; rm -rf "$data"' EXIT
+trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null; fi; [ -n "${BENCH_DATA_DIR:-}" ] || rm -rf "$data"' EXIT
 
 start_server() {
   PAYMENTS_SKIP_BUILD=1 PAYMENTS_PORT="$port" PAYMENTS_DATA_DIR="$data" PAYMENTS_ADMIN_TOKEN=bench-admin-token \
@@ -37,14 +39,18 @@ start_server() {
 }
 
 stop_server() {
-  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  # Only the schema-creating start is stopped this way; a kill loses nothing acknowledged (see CrashIT).
+  kill -9 "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 
 if [ "${1:-}" = "console" ]; then
-  start_server   # creates the schema
-  stop_server
-  java -cp "$classpath" api.pantheon.payments.bench.ConsoleAtScale seed \
-    "jdbc:h2:file:$data/payments;MODE=LEGACY;CACHE_SIZE=2097152" "${BENCH_REQUESTS:-1000000}"
+  if [ ! -f "$data/seeded" ]; then
+    start_server   # creates the schema
+    stop_server
+    java -cp "$classpath" api.pantheon.payments.bench.ConsoleAtScale seed \
+      "jdbc:h2:file:$data/payments;MODE=LEGACY;CACHE_SIZE=2097152" "${BENCH_REQUESTS:-1000000}"
+    touch "$data/seeded"
+  fi
   start_server
   java -cp "$classpath" api.pantheon.payments.bench.ConsoleAtScale time "http://127.0.0.1:$port" admin bench-console-password
   exit 0

@@ -57,9 +57,17 @@ preboot="$PAYMENTS_DATA_DIR/preboot.asadmin"
 jms_url="${PAYMENTS_JMS_URL:-vm://payments?broker.persistent=true&broker.useJmx=false&broker.dataDirectory=$PAYMENTS_DATA_DIR/activemq}"
 postboot="$PAYMENTS_DATA_DIR/postboot.asadmin"
 escaped_url=$(printf '%s' "$jms_url" | sed -e 's/:/\\:/g' -e 's/=/\\=/g')
+# Jakarta Batch keeps its job repository in the application's own database (a server-level pool on the
+# same URL), so job history survives a restart and every instance sees the same.
+asadmin_value() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
 {
   printf 'create-resource-adapter-config --property ServerUrl=%s activemq-rar\n' "$escaped_url"
   printf 'deploy --type rar --name activemq-rar %s\n' "$(pwd)/payments-web/target/activemq-rar.rar"
+  printf 'create-jdbc-connection-pool --datasourceclassname=%s --restype=javax.sql.DataSource --property user=%s:password=%s:URL=%s payments-batch\n' \
+    "$PAYMENTS_DATASOURCE_CLASS" "$(asadmin_value "$PAYMENTS_DATASOURCE_USER")" \
+    "$(asadmin_value "$PAYMENTS_DATASOURCE_PASSWORD")" "$(asadmin_value "$PAYMENTS_DATASOURCE_URL")"
+  printf 'create-jdbc-resource --connectionpoolid=payments-batch jdbc/payments-batch\n'
+  printf 'set-batch-runtime-configuration --datasourcelookupname=jdbc/payments-batch --executorservicelookupname=concurrent/__defaultManagedExecutorService\n'
 } > "$postboot"
 
 echo "Starting Pantheon Payments on http://$bind:$port/payments (data in $PAYMENTS_DATA_DIR)"

@@ -3,6 +3,8 @@ package api.pantheon.payments.apidoc;
 import api.pantheon.payments.admin.AdminDocuments;
 import api.pantheon.payments.admin.DepositBody;
 import api.pantheon.payments.admin.IntakeResource;
+import api.pantheon.payments.admin.JobBody;
+import api.pantheon.payments.admin.JobDocuments;
 import api.pantheon.payments.admin.OpenAccountBody;
 import api.pantheon.payments.admin.OperatorBody;
 import api.pantheon.payments.admin.RegisterPartyBody;
@@ -47,13 +49,15 @@ public class ApiDocument implements OASFilter {
     /** Every request body the API reads; {@code ApiDocumentTest} fails when a resource takes one not listed. */
     public static final List<Class<? extends Record>> REQUEST_BODIES = List.of(
             NewRequestBody.class, PayBody.class, RefundBody.class, MakePaymentBody.class, NewAccountRequestBody.class,
-            PaymentBody.class, RegisterPartyBody.class, OpenAccountBody.class, DepositBody.class, OperatorBody.class);
+            PaymentBody.class, RegisterPartyBody.class, OpenAccountBody.class, DepositBody.class, OperatorBody.class, JobBody.class);
 
     /** Every document the API answers with; {@code ApiDocumentTest} fails when a resource returns one not listed. */
     public static final List<Class<? extends Record>> RESPONSES = List.of(
             RequestDocuments.Created.class, RequestDocuments.Document.class, RequestDocuments.Status.class,
             RequestDocuments.Refund.class, AdminDocuments.OperatorDocument.class, AdminDocuments.AuditLine.class,
-            AdminDocuments.AuditPage.class,
+            AdminDocuments.AuditPage.class, JobDocuments.JobRun.class, JobDocuments.Report.class,
+            JobDocuments.ReportDocument.class, JobDocuments.ReportLine.class, JobDocuments.RunLinks.class,
+            JobDocuments.ReportLinks.class,
             EventDocuments.EventItem.class, EventDocuments.Attempt.class, EventDocuments.DeliveryItem.class,
             MessagingResource.Sent.class, ItemDocument.class, MakePaymentResource.Awaiting.class,
             AccountRequestDocuments.Token.class, AccountRequestDocuments.Item.class, PaymentsResource.PaymentDocument.class,
@@ -65,7 +69,8 @@ public class ApiDocument implements OASFilter {
     public static final List<Class<? extends Record>> LISTED = List.of(
             AccountRequestDocuments.Item.class, EventDocuments.EventItem.class, EventDocuments.Attempt.class,
             EventDocuments.DeliveryItem.class, AdminDocuments.KeyStatus.class, RequestDocuments.Document.class,
-            RequestDocuments.Refund.class, AdminDocuments.OperatorDocument.class);
+            RequestDocuments.Refund.class, AdminDocuments.OperatorDocument.class, JobDocuments.JobRun.class,
+            JobDocuments.Report.class);
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

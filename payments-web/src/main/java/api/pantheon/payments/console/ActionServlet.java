@@ -4,6 +4,7 @@ import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.errors.PaymentsException;
 import api.pantheon.payments.events.boundary.Events;
+import api.pantheon.payments.jobs.boundary.Jobs;
 import api.pantheon.payments.ledger.boundary.Ledger;
 import api.pantheon.payments.ledger.entity.AccountKind;
 import api.pantheon.payments.operators.boundary.Operators;
@@ -98,6 +99,9 @@ public class ActionServlet extends HttpServlet {
     @Inject
     Audit audit;
 
+    @Inject
+    Jobs jobs;
+
     private Map<String, Action> actions;
 
     @Override
@@ -153,6 +157,18 @@ public class ActionServlet extends HttpServlet {
                     var operator = operators.create(form.text("username"), form.request().getParameter("password"),
                             form.text("role"), form.text("reason"));
                     return done("Operator " + operator.username() + " created as " + operator.role() + ".");
+                })),
+                Map.entry("start-job", new Action("job.start", ConsoleRoles.ADMIN, "job", "job", form -> {
+                    var run = jobs.start(form.text("job"), form.text("date") == null ? Map.of() : Map.of("date", form.text("date")));
+                    return done("Started " + run.jobName() + " (run " + run.id() + ").");
+                })),
+                Map.entry("stop-job", new Action("job.stop", ConsoleRoles.ADMIN, "job", "run", form -> {
+                    jobs.stop(form.text("run"));
+                    return done("Stopping at the next checkpoint.");
+                })),
+                Map.entry("restart-job", new Action("job.restart", ConsoleRoles.ADMIN, "job", "run", form -> {
+                    jobs.restart(form.text("run"));
+                    return done("Restarted from the last checkpoint.");
                 })),
                 Map.entry("remove-operator", new Action("operator.remove", ConsoleRoles.ADMIN, "operator", "username", form -> {
                     operators.remove(form.text("username"), form.text("reason"));

@@ -1,6 +1,8 @@
 package api.pantheon.payments.console;
 
 import api.pantheon.payments.backoffice.boundary.BackOffice;
+import api.pantheon.payments.jobs.boundary.Jobs;
+import api.pantheon.payments.jobs.entity.JobRunView;
 import api.pantheon.payments.ledger.boundary.Books;
 import api.pantheon.payments.ledger.entity.BooksReport;
 import api.pantheon.payments.requests.entity.RequestStatus;
@@ -34,9 +36,13 @@ public class DashboardPage {
     @Inject
     Clock clock;
 
+    @Inject
+    Jobs jobs;
+
     private BackOffice.Figures figures;
     private List<Bar> bars;
     private BooksReport booksReport;
+    private List<JobRunView> lastRuns;
 
     @PostConstruct
     void load() {
@@ -50,8 +56,10 @@ public class DashboardPage {
             bars.add(new Bar(hour.start(), hour.created(), hour.paid(), (int) (hour.created() * CHART_HEIGHT / busiest),
                     (int) (hour.paid() * CHART_HEIGHT / busiest), i * BAR_SLOT));
         }
-        // The full check reads every posting: the dashboard shows the last one (made at start, or on demand).
-        booksReport = books.last().orElseGet(books::check);
+        // The full check reads every posting: the dashboard shows the last one (made at start, or on demand)
+        // and never starts one itself.
+        booksReport = books.last().orElse(null);
+        lastRuns = jobs.recent(5);
     }
 
     public BackOffice.Figures getFigures() {
@@ -82,7 +90,12 @@ public class DashboardPage {
         return booksReport;
     }
 
+    public List<JobRunView> getLastRuns() {
+        return lastRuns;
+    }
+
+    /** balanced, unbalanced, or checking while the check made at start has not finished. */
     public String getBooksState() {
-        return booksReport.balanced() ? "balanced" : "unbalanced";
+        return booksReport == null ? "checking" : booksReport.balanced() ? "balanced" : "unbalanced";
     }
 }

@@ -267,6 +267,16 @@ public final class ConsoleAtScale {
     static void time(String root, String username, String password) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
         String console = root + "/payments/console/";
+        // The full check of the books runs at every start and reads every posting: wait for it, and say how long it took.
+        long waiting = System.nanoTime();
+        while (get(http, root + "/health/ready").statusCode() != 200) {
+            if (System.nanoTime() - waiting > 1_200_000_000_000L) {
+                throw new IllegalStateException("not ready after 20 minutes");
+            }
+            Thread.sleep(500);
+        }
+        System.out.printf("Ready (books checked at start) %d s after the application answered%n",
+                (System.nanoTime() - waiting) / 1_000_000_000);
         String login = get(http, console + "login.xhtml").body();
         Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(login);
         if (!token.find()) {

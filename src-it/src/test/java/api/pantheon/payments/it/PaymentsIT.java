@@ -576,6 +576,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class BatchJobs extends JobScenarios {
+    }
+
+    @Nested
     class ApiDocument extends ApiDocumentScenarios {
     }
 

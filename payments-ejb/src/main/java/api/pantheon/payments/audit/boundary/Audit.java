@@ -74,6 +74,11 @@ public class Audit {
         }
     }
 
+    /** Who the current call is made by, as a run or a report names its starter: {@code OPERATOR maria}. */
+    public String actorName() {
+        return acting.actor().kind() + " " + acting.actor().name();
+    }
+
     /** A write done, in the writer's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void done(String action, Target target, String reason, Instant now) {

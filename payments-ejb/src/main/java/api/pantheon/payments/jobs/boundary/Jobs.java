@@ -1,0 +1,239 @@
+package api.pantheon.payments.jobs.boundary;
+
+import api.pantheon.payments.audit.boundary.Audit;
+import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.instances.control.ThisInstance;
+import api.pantheon.payments.jobs.entity.JobRun;
+import api.pantheon.payments.jobs.entity.JobRunView;
+import api.pantheon.payments.jobs.entity.JobStatus;
+import jakarta.batch.operations.JobSecurityException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Starting, watching, stopping and restarting batch jobs. A run is recorded before the batch runtime
+ * sees it; its row carries the progress the job writes in each chunk's transaction. The batch
+ * runtime keeps its own repository in the application's database, so history survives a restart.
+ */
+@Stateless
+public class Jobs {
+
+    /** The jobs there are, by the name of their XML under META-INF/batch-jobs. */
+    public static final Set<String> NAMES = Set.of("settlement-report");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ThisInstance self;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext sessionContext;
+
+    /** Starts a run now; {@code parameters} are the job's, checked by the job itself. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public JobRunView start(String name, Map<String, String> parameters) {
+        if (!NAMES.contains(name)) {
+            throw ErrorCode.NOT_FOUND.exception("No job " + name + "; there are " + String.join(", ", new TreeSet<>(NAMES)));
+        }
+        return self().begin(name, null, parameters).map(this::launch)
+                .orElseThrow(() -> new IllegalStateException("an unkeyed run always begins"));
+    }
+
+    /**
+     * A scheduled run, started once for its occasion whatever number of instances fire the schedule:
+     * its key is unique, and only the instance that stores it starts the job.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<JobRunView> startOnce(String name, String runKey, Map<String, String> parameters) {
+        Optional<JobRun> begun;
+        try {
+            begun = self().begin(name, runKey, parameters);
+        } catch (jakarta.ejb.EJBException anotherInstanceHasIt) {
+            return Optional.empty();
+        }
+        return begun.map(this::launch);
+    }
+
+    /** Stores the run (and its audit line) before anything runs: no job runs unrecorded. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<JobRun> begin(String name, String runKey, Map<String, String> parameters) {
+        if (runKey != null && !em.createQuery("select r.id from JobRun r where r.runKey = :key", String.class)
+                .setParameter("key", runKey).getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        JobRun run = new JobRun(name, runKey, parameters.isEmpty() ? null : new TreeMap<>(parameters).toString(),
+                self.id(), audit.actorName(), now);
+        em.persist(run);
+        em.flush();
+        audit.done("job.start", new Audit.Target("job", run.id()), name + " " + parameters, now);
+        return Optional.of(run);
+    }
+
+    private JobRunView launch(JobRun run) {
+        Properties properties = new Properties();
+        properties.setProperty("runId", run.id());
+        parametersOf(run).forEach(properties::setProperty);
+        try {
+            long execution = BatchRuntime.getJobOperator().start(run.jobName(), properties);
+            return self().executing(run.id(), execution);
+        } catch (RuntimeException refused) {
+            self().ended(run.id(), JobStatus.FAILED, "could not start: " + refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private static Map<String, String> parametersOf(JobRun run) {
+        // Stored as a sorted map's text: {date=2026-12-01, ...}; values never hold ", " or "=" (checked at the edge).
+        Map<String, String> parameters = new TreeMap<>();
+        run.parameters().map(text -> text.substring(1, text.length() - 1)).filter(text -> !text.isEmpty())
+                .ifPresent(text -> {
+                    for (String pair : text.split(", ")) {
+                        int cut = pair.indexOf('=');
+                        parameters.put(pair.substring(0, cut), pair.substring(cut + 1));
+                    }
+                });
+        return parameters;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public JobRunView executing(String runId, long executionId) {
+        JobRun run = found(runId);
+        if (run.status().isActive()) {
+            run.executing(executionId, self.id(), clock.instant());
+        }
+        return JobRunView.of(run);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void ended(String runId, JobStatus status, String outcome) {
+        found(runId).ended(status, outcome, clock.instant());
+    }
+
+    /** Asks the batch runtime to stop a run at its next checkpoint; only its own instance can. */
+    public JobRunView stop(String runId) {
+        JobRun run = owned(runId);
+        if (!run.status().isActive()) {
+            throw ErrorCode.STATE_CONFLICT.exception("Run " + runId + " is " + run.status().name().toLowerCase());
+        }
+        try {
+            BatchRuntime.getJobOperator().stop(run.executionId().orElseThrow());
+        } catch (RuntimeException notRunning) {
+            throw ErrorCode.STATE_CONFLICT.exception("Run " + runId + " is not running here: " + notRunning.getMessage());
+        }
+        run.stopping(clock.instant());
+        audit.done("job.stop", new Audit.Target("job", runId), null, clock.instant());
+        return JobRunView.of(run);
+    }
+
+    /** Takes a stopped or failed run up again from its last checkpoint. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public JobRunView restart(String runId) {
+        JobRunView run = self().restartable(runId);
+        long execution = BatchRuntime.getJobOperator().restart(executionOf(runId), restartProperties(runId));
+        return self().executing(run.id(), execution);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public JobRunView restartable(String runId) {
+        JobRun run = found(runId);
+        if (!run.status().isRestartable()) {
+            throw ErrorCode.STATE_CONFLICT.exception("Run " + runId + " is " + run.status().name().toLowerCase()
+                    + "; only a stopped or failed run can be restarted");
+        }
+        audit.done("job.restart", new Audit.Target("job", runId), null, clock.instant());
+        return JobRunView.of(run);
+    }
+
+    private long executionOf(String runId) {
+        return found(runId).executionId().orElseThrow(() -> ErrorCode.STATE_CONFLICT.exception("Run " + runId + " never started"));
+    }
+
+    private Properties restartProperties(String runId) {
+        Properties properties = new Properties();
+        properties.setProperty("runId", runId);
+        parametersOf(found(runId)).forEach(properties::setProperty);
+        return properties;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public JobRunView find(String runId) {
+        return JobRunView.of(settled(found(runId)));
+    }
+
+    /** The runs, newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<JobRunView> recent(int limit) {
+        return em.createQuery("select r from JobRun r order by r.startedAt desc", JobRun.class).setMaxResults(limit)
+                .getResultList().stream().map(this::settled).map(JobRunView::of).toList();
+    }
+
+    /**
+     * A run this instance started whose execution has ended without its listener saying so (the
+     * runtime failed before the job began): the row is brought in line with the runtime's word.
+     */
+    private JobRun settled(JobRun run) {
+        if (run.status().isActive() && run.instanceId().equals(self.id()) && run.executionId().isPresent()) {
+            try {
+                BatchStatus status = BatchRuntime.getJobOperator().getJobExecution(run.executionId().getAsLong()).getBatchStatus();
+                if (status == BatchStatus.FAILED || status == BatchStatus.ABANDONED) {
+                    self().ended(run.id(), JobStatus.FAILED, "the batch runtime reports " + status);
+                    return em.find(JobRun.class, run.id());
+                } else if (status == BatchStatus.STOPPED) {
+                    self().ended(run.id(), JobStatus.STOPPED, null);
+                    return em.find(JobRun.class, run.id());
+                }
+            } catch (NoSuchJobExecutionException | JobSecurityException unknownHere) {
+                // Another instance's or an earlier repository's execution: its own row is the record.
+            }
+        }
+        return run;
+    }
+
+    private JobRun found(String runId) {
+        JobRun run = runId == null ? null : em.find(JobRun.class, runId);
+        if (run == null) {
+            throw ErrorCode.NOT_FOUND.exception("No job run " + runId);
+        }
+        return run;
+    }
+
+    private JobRun owned(String runId) {
+        JobRun run = found(runId);
+        if (!run.instanceId().equals(self.id())) {
+            throw ErrorCode.STATE_CONFLICT.exception("Run " + runId + " belongs to instance " + run.instanceId()
+                    + "; stop or restart it there");
+        }
+        return run;
+    }
+
+    /** This bean through its container, so that the transactions declared on its own methods apply. */
+    private Jobs self() {
+        return sessionContext.getBusinessObject(Jobs.class);
+    }
+}

@@ -1,0 +1,186 @@
+package api.pantheon.payments.jobs.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * One run of a batch job as the platform follows it: who started it, on which instance, how far it
+ * has come (updated inside each chunk's own transaction), and how it ended.
+ */
+@Entity
+@Table(name = "job_run")
+public class JobRun {
+
+    private static final int OUTCOME_MAX = 1000;
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "job_name", nullable = false, length = 64, updatable = false)
+    private String jobName;
+
+    /** For a scheduled run, its occasion (job and day): unique, so that one instance starts it. */
+    @Column(name = "run_key", length = 128, updatable = false)
+    private String runKey;
+
+    @Column(length = 4000, updatable = false)
+    private String parameters;
+
+    @Column(name = "execution_id")
+    private Long executionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private JobStatus status;
+
+    @Column(name = "instance_id", nullable = false, length = 36)
+    private String instanceId;
+
+    @Column(name = "rows_total")
+    private Long rowsTotal;
+
+    @Column(name = "rows_done", nullable = false)
+    private long rowsDone;
+
+    @Column(name = "rows_failed", nullable = false)
+    private long rowsFailed;
+
+    @Column(name = "started_by", nullable = false, length = 128, updatable = false)
+    private String startedBy;
+
+    @Column(name = "started_at", nullable = false, updatable = false)
+    private OffsetDateTime startedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Column(name = "ended_at")
+    private OffsetDateTime endedAt;
+
+    @Column(length = OUTCOME_MAX)
+    private String outcome;
+
+    @Version
+    private long version;
+
+    protected JobRun() {
+    }
+
+    public JobRun(String jobName, String runKey, String parameters, String instanceId, String startedBy, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.jobName = jobName;
+        this.runKey = runKey;
+        this.parameters = parameters;
+        this.instanceId = instanceId;
+        this.startedBy = startedBy;
+        this.status = JobStatus.STARTING;
+        this.startedAt = now.atOffset(ZoneOffset.UTC);
+        this.updatedAt = startedAt;
+    }
+
+    public void executing(long executionId, String instanceId, Instant now) {
+        this.executionId = executionId;
+        this.instanceId = instanceId;
+        this.status = JobStatus.STARTED;
+        this.endedAt = null;
+        this.outcome = null;
+        this.updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** How many rows there are in all, once the job knows (a file's lines, say). */
+    public void expect(long total, Instant now) {
+        this.rowsTotal = total;
+        this.updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A chunk's worth of progress, in that chunk's transaction: it counts only if the chunk commits. */
+    public void progressed(long done, long failed, Instant now) {
+        this.rowsDone += done;
+        this.rowsFailed += failed;
+        this.updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    public void stopping(Instant now) {
+        this.status = JobStatus.STOPPING;
+        this.updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    public void ended(JobStatus status, String outcome, Instant now) {
+        this.status = status;
+        this.outcome = outcome == null || outcome.length() <= OUTCOME_MAX ? outcome : outcome.substring(0, OUTCOME_MAX);
+        this.endedAt = now.atOffset(ZoneOffset.UTC);
+        this.updatedAt = endedAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    public Optional<String> runKey() {
+        return Optional.ofNullable(runKey);
+    }
+
+    public Optional<String> parameters() {
+        return Optional.ofNullable(parameters);
+    }
+
+    public OptionalLong executionId() {
+        return executionId == null ? OptionalLong.empty() : OptionalLong.of(executionId);
+    }
+
+    public JobStatus status() {
+        return status;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public Optional<Long> rowsTotal() {
+        return Optional.ofNullable(rowsTotal);
+    }
+
+    public long rowsDone() {
+        return rowsDone;
+    }
+
+    public long rowsFailed() {
+        return rowsFailed;
+    }
+
+    public String startedBy() {
+        return startedBy;
+    }
+
+    public Instant startedAt() {
+        return startedAt.toInstant();
+    }
+
+    public Instant updatedAt() {
+        return updatedAt.toInstant();
+    }
+
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt).map(OffsetDateTime::toInstant);
+    }
+
+    public Optional<String> outcome() {
+        return Optional.ofNullable(outcome);
+    }
+}
