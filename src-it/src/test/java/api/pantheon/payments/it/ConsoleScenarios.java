@@ -184,6 +184,25 @@ abstract class ConsoleScenarios extends WithCallbackReceiver {
     }
 
     @Test
+    void anAdminRunsTheSettlementReportFromTheJobsPageAndWatchesItFinish() {
+        operator("VIEWER");
+        browser.logIn("admin", "it-console-admin-password");
+        browser.the("dashboard-books");
+        browser.click("nav-jobs");
+        browser.click("job-start");
+        browser.type("job-date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        browser.click("confirm");
+        assertTrue(browser.textOf("flash", "Started").contains("settlement-report"));
+        String status = eventually(() -> {
+            browser.open("jobs.xhtml");
+            return browser.the("job-status").getText();
+        }, text -> !text.startsWith("START"), 30_000);
+        assertEquals("COMPLETED", status);
+        assertEquals("100", browser.the("job-progress").getAttribute("value"));
+        assertFalse(browser.all("report-row").isEmpty());
+    }
+
+    @Test
     void loggingOutEndsTheSession() {
         String username = operator("OPERATOR");
         browser.logIn(username, PASSWORD);
