@@ -190,7 +190,10 @@ abstract class ConsoleScenarios extends WithCallbackReceiver {
         browser.the("dashboard-books");
         browser.click("nav-jobs");
         browser.click("job-start");
-        browser.type("job-date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        // A date field takes keys in the browser's locale; its value is set as the form will send it.
+        browser.the("job-date");
+        browser.script("document.querySelector(\"[data-test='job-date']\").value = arguments[0];",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
         browser.click("confirm");
         assertTrue(browser.textOf("flash", "Started").contains("settlement-report"));
         String status = eventually(() -> {
