@@ -19,6 +19,7 @@ import api.pantheon.payments.dialects.messaging000.MessagingResource;
 import api.pantheon.payments.dialects.requests001.EventDocuments;
 import api.pantheon.payments.dialects.requests001.NewRequestBody;
 import api.pantheon.payments.dialects.requests001.PayBody;
+import api.pantheon.payments.dialects.requests001.BulkRequestsResource;
 import api.pantheon.payments.dialects.requests001.RefundBody;
 import api.pantheon.payments.dialects.requests001.RequestDocuments;
 import api.pantheon.payments.edge.ErrorEnvelope;
@@ -57,7 +58,7 @@ public class ApiDocument implements OASFilter {
             RequestDocuments.Refund.class, AdminDocuments.OperatorDocument.class, AdminDocuments.AuditLine.class,
             AdminDocuments.AuditPage.class, JobDocuments.JobRun.class, JobDocuments.Report.class,
             JobDocuments.ReportDocument.class, JobDocuments.ReportLine.class, JobDocuments.RunLinks.class,
-            JobDocuments.ReportLinks.class,
+            JobDocuments.ReportLinks.class, BulkRequestsResource.BulkStatus.class, BulkRequestsResource.BulkStatus.BulkLinks.class,
             EventDocuments.EventItem.class, EventDocuments.Attempt.class, EventDocuments.DeliveryItem.class,
             MessagingResource.Sent.class, ItemDocument.class, MakePaymentResource.Awaiting.class,
             AccountRequestDocuments.Token.class, AccountRequestDocuments.Item.class, PaymentsResource.PaymentDocument.class,

@@ -31,12 +31,14 @@ public class BodyErrors implements ExceptionMapper<ConstraintViolationException>
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {
-        ConstraintViolation<?> first = exception.getConstraintViolations().stream()
-                .min(Comparator.comparing(BodyErrors::field))
-                .orElseThrow();
+        return ErrorEnvelope.response(ErrorCode.INVALID_DATA, message(exception.getConstraintViolations()));
+    }
+
+    /** The first violation, by field, as the error message says it: {@code amount: is required}. */
+    public static String message(java.util.Set<? extends ConstraintViolation<?>> violations) {
+        ConstraintViolation<?> first = violations.stream().min(Comparator.comparing(BodyErrors::field)).orElseThrow();
         String field = field(first);
-        return ErrorEnvelope.response(ErrorCode.INVALID_DATA, (field.isEmpty() ? "request body" : field) + ": "
-                + first.getMessage());
+        return (field.isEmpty() ? "request body" : field) + ": " + first.getMessage();
     }
 
     /** The path below the resource method's body parameter, as the wire names it, with list indexes. */

@@ -48,6 +48,7 @@ public class BodyGate implements Filter {
      */
     private static final long DISCARDED_MAX = 1 << 20;
     private static final String CONSOLE = "/console";
+    private static final String BULK_UPLOAD = "/v1/bulk-requests";
 
     @Inject
     WithRequestContext requestContext;
@@ -94,6 +95,11 @@ public class BodyGate implements Filter {
             refuse(out, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type: the charset must be UTF-8");
             return;
         }
+        if (isBulkUpload(http, type)) {
+            // A bulk file is streamed to disk by its resource, within its own size limit; it is never buffered here.
+            chain.doFilter(request, response);
+            return;
+        }
         long length = http.getContentLengthLong();
         boolean chunked = "chunked".equalsIgnoreCase(http.getHeader("Transfer-Encoding"));
         if (length <= 0 && !chunked) {
@@ -117,6 +123,11 @@ public class BodyGate implements Filter {
         }
         BufferedBody buffered = BufferedBody.awaiting(http, response);
         new Reading(http.startAsync(buffered, response), buffered, json, length).start();
+    }
+
+    private static boolean isBulkUpload(HttpServletRequest http, Optional<ContentType> type) {
+        return "POST".equals(http.getMethod()) && http.getRequestURI().endsWith(BULK_UPLOAD)
+                && type.map(ContentType::isCsv).orElse(false);
     }
 
     private String tooDeep() {

@@ -47,6 +47,11 @@ record ContentType(String type, String subtype, Optional<String> charset) {
         return charset.equalsIgnoreCase(StandardCharsets.UTF_8.name()) || charset.equalsIgnoreCase("utf8");
     }
 
+    /** {@code text/csv}: a bulk file. */
+    boolean isCsv() {
+        return type.equals("text") && subtype.equals("csv");
+    }
+
     /** {@code application/json}, or a JSON suffix such as {@code application/problem+json}. */
     boolean isJson() {
         return subtype.equals("json") || subtype.endsWith("+json");

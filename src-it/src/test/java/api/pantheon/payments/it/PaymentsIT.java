@@ -580,6 +580,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class BulkRequests extends BulkScenarios {
+    }
+
+    @Nested
     class ApiDocument extends ApiDocumentScenarios {
     }
 

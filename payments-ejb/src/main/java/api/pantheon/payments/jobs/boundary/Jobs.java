@@ -3,6 +3,7 @@ package api.pantheon.payments.jobs.boundary;
 import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.instances.control.ThisInstance;
+import api.pantheon.payments.jobs.control.JobRuns;
 import api.pantheon.payments.jobs.entity.JobRun;
 import api.pantheon.payments.jobs.entity.JobRunView;
 import api.pantheon.payments.jobs.entity.JobStatus;
@@ -37,7 +38,7 @@ import java.util.TreeSet;
 public class Jobs {
 
     /** The jobs there are, by the name of their XML under META-INF/batch-jobs. */
-    public static final Set<String> NAMES = Set.of("settlement-report");
+    public static final Set<String> NAMES = Set.of("settlement-report", "bulk-requests");
 
     @PersistenceContext
     EntityManager em;
@@ -53,6 +54,9 @@ public class Jobs {
 
     @Resource
     SessionContext sessionContext;
+
+    @Inject
+    JobRuns runs;
 
     /** Starts a run now; {@code parameters} are the job's, checked by the job itself. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -128,6 +132,23 @@ public class Jobs {
             run.executing(executionId, self.id(), clock.instant());
         }
         return JobRunView.of(run);
+    }
+
+    /** A chunk's progress, in the chunk's own transaction: it counts exactly when the chunk's work does. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void progressed(String runId, long done, long failed) {
+        runs.progressed(runId, done, failed);
+    }
+
+    /** How many rows the run has in all, once its job has counted them. */
+    public void expect(String runId, long total) {
+        runs.expect(runId, total);
+    }
+
+    /** A run's parameters as the job was given them. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, String> parametersOf(String runId) {
+        return parametersOf(found(runId));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -71,7 +71,22 @@ public class PaymentRequests {
 
     /** A request to a recipient named by username or phone (seeds 001 and 000). */
     public RequestView create(String requesterPartyId, NewPaymentRequest order) {
+        return create(requesterPartyId, order, null);
+    }
+
+    /**
+     * A request the merchant names itself ({@code externalId}, from a bulk file): made once; asked
+     * again, it answers the request already made, unchanged.
+     */
+    public RequestView create(String requesterPartyId, NewPaymentRequest order, String externalId) {
         Instant now = clock.instant();
+        if (externalId != null) {
+            Optional<String> made = em.createNamedQuery(PaymentRequest.BY_EXTERNAL_ID, String.class)
+                    .setParameter("requester", requesterPartyId).setParameter("external", externalId).getResultStream().findFirst();
+            if (made.isPresent()) {
+                return RequestView.of(em.find(PaymentRequest.class, made.get()), now);
+            }
+        }
         Money amount = requestedAmount(order.amount(), order.currency());
         if (order.notifyUrl() != null) {
             outbound.requireAllowed("notify_url", order.notifyUrl());
@@ -94,6 +109,9 @@ public class PaymentRequests {
                 .lifetime(order.lifetime())
                 .channel(channel)
                 .build(now);
+        if (externalId != null) {
+            request.identifiedAs(externalId);
+        }
         return stored(request, now);
     }
 

@@ -31,6 +31,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "payment_request")
+@NamedQuery(name = PaymentRequest.BY_EXTERNAL_ID, query = "select r.id from PaymentRequest r"
+        + " where r.requesterPartyId = :requester and r.externalId = :external")
 @NamedQuery(name = PaymentRequest.DUE_FOR_EXPIRY,
         query = "select r.id from PaymentRequest r where r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING"
                 + " and r.expiresAt <= :now order by r.expiresAt")
@@ -55,6 +57,7 @@ import java.util.UUID;
 public class PaymentRequest {
 
     public static final String WITH_IDS = "PaymentRequest.withIds";
+    public static final String BY_EXTERNAL_ID = "PaymentRequest.byExternalId";
     /** Pending requests addressed to a party, newest first: its inbox. */
     public static final String INBOX = "PaymentRequest.inbox";
     /** The inbox's oldest request: what seed 000's startAvailablePayment pays. */
@@ -116,6 +119,10 @@ public class PaymentRequest {
 
     @Column(name = "order_ref", length = 255, updatable = false)
     private String order;
+
+    /** The merchant's own name for this request (a bulk file's external_id): unique per merchant. */
+    @Column(name = "external_id", length = 64, updatable = false)
+    private String externalId;
 
     @Column(updatable = false)
     private Integer terminal;
@@ -274,6 +281,18 @@ public class PaymentRequest {
     }
 
     /** An operator ends a pending request before its deadline: it reads expired from now on. */
+    /** Names the request as its merchant does; once, before it is stored. */
+    public void identifiedAs(String externalId) {
+        if (this.externalId != null) {
+            throw new IllegalStateException("request " + id + " is already " + this.externalId);
+        }
+        this.externalId = externalId;
+    }
+
+    public java.util.Optional<String> externalId() {
+        return java.util.Optional.ofNullable(externalId);
+    }
+
     public void expireEarly(Instant now) {
         requirePayableAt(now);
         moveTo(RequestStatus.EXPIRED, now);

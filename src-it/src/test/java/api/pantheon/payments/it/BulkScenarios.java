@@ -1,0 +1,103 @@
+package api.pantheon.payments.it;
+
+import static api.pantheon.payments.it.Api.bearer;
+import static api.pantheon.payments.it.Api.check;
+import static api.pantheon.payments.it.Api.client;
+import static api.pantheon.payments.it.Api.eventually;
+import static api.pantheon.payments.it.Api.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import api.pantheon.payments.it.Api.Client;
+import api.pantheon.payments.it.Api.Reply;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** Bulk payment requests from a CSV file (seed 001's rules for every row). Nested in {@link PaymentsIT}. */
+abstract class BulkScenarios {
+
+    private static final Map<String, String> CSV = Map.of("Content-Type", "text/csv; charset=utf-8");
+
+    private static Reply upload(Client merchant, String file) {
+        return Api.send("POST", "v1/bulk-requests", bearer(merchant.token()), file, CSV);
+    }
+
+    private static Reply finished(Client merchant, String id) {
+        return eventually(() -> check(get(merchant.token(), "v1/bulk-requests/" + id), 200),
+                reply -> !List.of("starting", "started").contains(reply.string("status")), 30_000);
+    }
+
+    private static List<CSVRecord> results(Client merchant, String id) {
+        Reply reply = check(get(merchant.token(), "v1/bulk-requests/" + id + "/results"), 200);
+        try {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(reply.text())).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFileMakesEachGoodRowOnceSaysWhyEachBadRowFailedAndAgainMakesNothingNew() {
+        Client merchant = client("MERCHANT", null, "USD", null);
+        Client anna = client("PERSON", null, "USD", null);
+        Client ben = client("PERSON", null, "USD", null);
+        String file = "recipient,amount,currency,description,order,expires_in,notify_url,external_id\n"
+                + anna.username() + ",10.00,USD,Club fee,o-1,3600,,fee-1\n"
+                + ben.username() + ",12.50,USD,\"Fees, 2026 \"\"club\"\"\",o-2,,,fee-2\n"
+                + "nobody-here,5.00,USD,,,,,fee-3\n"
+                + anna.username() + ",abc,USD,,,,,fee-4\n"
+                + anna.username() + ",5.00,EUR,,,,,fee-5\n"
+                + anna.username() + ",5.00,USD,,,5,,fee-6\n"
+                + ",5.00,USD,,,,,fee-7\n"
+                + anna.username() + ",10.00,USD,Club fee,o-1,3600,,fee-1\n";
+        Reply accepted = check(upload(merchant, file), 202);
+        String id = accepted.string("id");
+        assertTrue(accepted.json().getJsonObject("links").getString("results").endsWith(id + "/results"));
+        Reply done = finished(merchant, id);
+        assertEquals("completed", done.string("status"), done.toString());
+        assertEquals(8, done.number("rows_total"));
+        assertEquals(3, done.number("rows_done"));
+        assertEquals(5, done.number("rows_failed"));
+        assertEquals(100, done.number("percent"));
+
+        List<CSVRecord> rows = results(merchant, id);
+        assertEquals(8, rows.size(), rows.toString());
+        String first = rows.get(0).get("request_id");
+        assertTrue(first.length() == 36, rows.get(0).toString());
+        assertEquals(first, rows.get(7).get("request_id"), "the same external_id makes one request");
+        assertEquals("200", rows.get(2).get("error_code"));
+        assertTrue(rows.get(3).get("error_message").startsWith("amount:"), rows.get(3).toString());
+        assertTrue(rows.get(4).get("error_message").startsWith("currency:"), rows.get(4).toString());
+        assertTrue(rows.get(5).get("error_message").startsWith("expires_in:"), rows.get(5).toString());
+        assertTrue(rows.get(6).get("error_message").startsWith("recipient:"), rows.get(6).toString());
+        assertEquals("fee-4", rows.get(3).get("external_id"));
+        Reply quoted = check(get(merchant.token(), "v1/requests/" + rows.get(1).get("request_id")), 200);
+        assertEquals("Fees, 2026 \"club\"", quoted.string("description"));
+
+        String again = check(upload(merchant, file), 202).string("id");
+        assertEquals("completed", finished(merchant, again).string("status"));
+        List<CSVRecord> second = results(merchant, again);
+        assertEquals(first, second.get(0).get("request_id"), "a file imported again makes no duplicate");
+        assertEquals(rows.get(1).get("request_id"), second.get(1).get("request_id"));
+
+        Client stranger = client("MERCHANT", null, "USD", null);
+        assertEquals(404, get(stranger.token(), "v1/bulk-requests/" + id).status());
+        assertEquals(404, get(stranger.token(), "v1/bulk-requests/" + id + "/results").status());
+    }
+
+    @Test
+    void anEmptyOrUnreadableUploadIsRefused() {
+        Client merchant = client("MERCHANT", null, "USD", null);
+        Reply empty = upload(merchant, "");
+        assertEquals(400, empty.status(), empty.toString());
+        Reply json = Api.send("POST", "v1/bulk-requests", bearer(merchant.token()), "{}", Map.of("Content-Type", "application/json"));
+        assertEquals(415, json.status(), json.toString());
+    }
+}
