@@ -5,6 +5,7 @@
 # peak threads and heap.
 #   BENCH_CONNECTIONS (default 16), BENCH_SECONDS per phase (default 20), BENCH_PORT (default 18090),
 #   BENCH_MAKE_PAYMENTS (default 1000; 0 skips that part)
+# ./bench.sh bulk: a bulk file of BENCH_BULK_ROWS (default 100,000) requests imported once, with its time and the heap.
 # ./bench.sh console: the console at size instead. Writes BENCH_REQUESTS (default 1,000,000) payment
 # requests into a fresh embedded database (the server stopped), starts the server on it and times the
 # dashboard and the searches by party, logged in as the first ADMIN.
@@ -53,6 +54,12 @@ if [ "${1:-}" = "console" ]; then
   fi
   start_server
   java -cp "$classpath" api.pantheon.payments.bench.ConsoleAtScale time "http://127.0.0.1:$port" admin bench-console-password
+  exit 0
+fi
+
+if [ "${1:-}" = "bulk" ]; then
+  start_server
+  java -cp "$classpath" api.pantheon.payments.bench.BulkBenchmark "http://127.0.0.1:$port" bench-admin-token "${BENCH_BULK_ROWS:-100000}"
   exit 0
 fi
 

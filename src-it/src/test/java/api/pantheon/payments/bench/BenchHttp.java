@@ -8,9 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The benchmarks' one way to call the server: JSON over HTTP with an optional bearer token. */
 final class BenchHttp {
+
+    private static final Pattern METRIC = Pattern.compile("^(\\S+?)(\\{[^}]*\\})?\\s+([0-9.eE+-]+)$");
 
     private BenchHttp() {
     }
@@ -34,4 +39,26 @@ final class BenchHttp {
     static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
     }
+
+    /** Reads the server's live threads and used heap from MicroProfile Metrics, keeping the highest seen. */
+    static void sample(HttpClient http, String root, AtomicLong threads, AtomicLong heap) {
+        try {
+            String text = send(http, root + "/metrics", "GET", null, null).body();
+            for (String line : text.split("\n")) {
+                Matcher m = METRIC.matcher(line.trim());
+                if (!m.matches()) {
+                    continue;
+                }
+                long value = (long) Double.parseDouble(m.group(3));
+                if (m.group(1).equals("thread_count")) {
+                    threads.accumulateAndGet(value, Math::max);
+                } else if (m.group(1).equals("memory_usedHeap_bytes")) {
+                    heap.accumulateAndGet(value, Math::max);
+                }
+            }
+        } catch (Exception ignored) {
+            // a missed sample only makes the peak less precise
+        }
+    }
+
 }

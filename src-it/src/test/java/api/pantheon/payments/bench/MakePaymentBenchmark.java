@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Many clients at once call make payment with {@code wait=30} on the sandbox's slow answer
@@ -27,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class MakePaymentBenchmark {
 
-    private static final Pattern METRIC = Pattern.compile("^(\\S+?)(\\{[^}]*\\})?\\s+([0-9.eE+-]+)$");
 
     public static void main(String[] args) throws Exception {
         String root = args.length > 0 ? args[0] : "http://127.0.0.1:18090";
@@ -101,25 +98,8 @@ public final class MakePaymentBenchmark {
         System.exit(0);
     }
 
-    /** Reads the server's live threads and used heap from MicroProfile Metrics, keeping the highest seen. */
     private static void sample(HttpClient http, String root, AtomicLong threads, AtomicLong heap) {
-        try {
-            String text = send(http, root + "/metrics", "GET", null, null).body();
-            for (String line : text.split("\n")) {
-                Matcher m = METRIC.matcher(line.trim());
-                if (!m.matches()) {
-                    continue;
-                }
-                long value = (long) Double.parseDouble(m.group(3));
-                if (m.group(1).equals("thread_count")) {
-                    threads.accumulateAndGet(value, Math::max);
-                } else if (m.group(1).equals("memory_usedHeap_bytes")) {
-                    heap.accumulateAndGet(value, Math::max);
-                }
-            }
-        } catch (Exception ignored) {
-            // a missed sample only makes the peak less precise
-        }
+        BenchHttp.sample(http, root, threads, heap);
     }
 
     private static String party(HttpClient http, String root, String admin, String kind) throws Exception {
