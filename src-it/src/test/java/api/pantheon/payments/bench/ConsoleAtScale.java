@@ -291,7 +291,7 @@ public final class ConsoleAtScale {
         }
         System.out.println("Console at size (ms per page: min / median / max of 5, after one warm-up read)");
         for (String page : List.of("dashboard.xhtml", "parties.xhtml?q=person42", "parties.xhtml?q=%2B12125000042",
-                "requests.xhtml?q=%2B12125000042", "requests.xhtml?q=person42&status=PAID", "requests.xhtml")) {
+                "requests.xhtml?q=%2B12125000042", "requests.xhtml?q=person42&status=PAID", "requests.xhtml", "requests.xhtml?status=PAID", "audit.xhtml")) {
             get(http, console + page);
             long[] millis = new long[5];
             int rows = 0;

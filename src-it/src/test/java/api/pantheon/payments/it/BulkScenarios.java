@@ -93,6 +93,39 @@ abstract class BulkScenarios {
     }
 
     @Test
+    void aRunStoppedMidFileAndRestartedGoesOnFromItsCheckpointWithNoDuplicateAndNoGap() {
+        Client merchant = client("MERCHANT", null, "USD", null);
+        Client anna = client("PERSON", null, "USD", null);
+        int rows = 3_000;
+        StringBuilder file = new StringBuilder("recipient,amount,currency,description,order,expires_in,notify_url,external_id\n");
+        for (int row = 1; row <= rows; row++) {
+            file.append(anna.username()).append(",1.00,USD,Fee ").append(row).append(",,,,stop-").append(row).append('\n');
+        }
+        String id = check(upload(merchant, file.toString()), 202).string("id");
+        Reply stopping = Api.admin("POST", "jobs/" + id + "/stop", null);
+        assertEquals(200, stopping.status(), stopping.toString());
+        Reply stopped = eventually(() -> check(Api.admin("GET", "jobs/" + id, null), 200),
+                reply -> reply.string("status").equals("STOPPED"), 30_000);
+        assertEquals("STOPPED", stopped.string("status"), stopped.toString());
+        long doneWhenStopped = stopped.number("rows_done");
+        assertTrue(doneWhenStopped < rows, "stopped before the end: " + stopped);
+
+        check(Api.admin("POST", "jobs/" + id + "/restart", null), 202);
+        Reply done = finished(merchant, id);
+        assertEquals("completed", done.string("status"), done.toString());
+        List<CSVRecord> outcomes = results(merchant, id);
+        assertEquals(rows, outcomes.size());
+        for (int row = 1; row <= rows; row++) {
+            CSVRecord outcome = outcomes.get(row - 1);
+            assertEquals(String.valueOf(row), outcome.get("row"), "no gap");
+            assertEquals("stop-" + row, outcome.get("external_id"));
+            assertEquals(36, outcome.get("request_id").length(), outcome.toString());
+        }
+        assertEquals(rows, outcomes.stream().map(outcome -> outcome.get("request_id")).distinct().count(), "no duplicate");
+        assertEquals(rows, done.number("rows_done"), "progress counted once per row: " + done);
+    }
+
+    @Test
     void anEmptyOrUnreadableUploadIsRefused() {
         Client merchant = client("MERCHANT", null, "USD", null);
         Reply empty = upload(merchant, "");

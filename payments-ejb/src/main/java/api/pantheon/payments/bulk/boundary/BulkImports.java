@@ -111,15 +111,18 @@ public class BulkImports {
 
     /**
      * One row, in a transaction of its own: the request made (or found by its external_id) and the
-     * row's outcome stand or fall together. A row already done (a restart) is left as it is.
+     * row's outcome stand or fall together. A row already done (a restart) is left as it was; the
+     * answer says whether the row has its request.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void importRow(String runId, String merchantPartyId, long rowNumber, String externalId, NewPaymentRequest order) {
-        if (em.find(BulkRow.class, new BulkRow.Key(runId, rowNumber)) != null) {
-            return;
+    public boolean importRow(String runId, String merchantPartyId, long rowNumber, String externalId, NewPaymentRequest order) {
+        BulkRow done = em.find(BulkRow.class, new BulkRow.Key(runId, rowNumber));
+        if (done != null) {
+            return done.requestId().isPresent();
         }
         String requestId = requests.create(merchantPartyId, order, externalId).id();
         em.persist(BulkRow.made(runId, rowNumber, externalId, requestId));
+        return true;
     }
 
     /** A row refused, with the error the API would have answered, in a transaction of its own. */

@@ -56,8 +56,11 @@ public class BulkRowWriter extends AbstractItemWriter {
             BulkRowReader.BulkItem row = (BulkRowReader.BulkItem) item;
             String externalId = blankToNull(row.columns().get("external_id"));
             try {
-                bulk.importRow(runId, party, row.number(), checkedExternalId(externalId), body(row.columns()).asOrder());
-                done++;
+                if (bulk.importRow(runId, party, row.number(), checkedExternalId(externalId), body(row.columns()).asOrder())) {
+                    done++;
+                } else {
+                    failed++;
+                }
             } catch (PaymentsException refused) {
                 bulk.rowRefused(runId, row.number(), externalId, refused.error(), refused.getMessage());
                 failed++;
