@@ -128,9 +128,7 @@ public class Jobs {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public JobRunView executing(String runId, long executionId) {
         JobRun run = found(runId);
-        if (run.status().isActive()) {
-            run.executing(executionId, self.id(), clock.instant());
-        }
+        run.executing(executionId, self.id(), clock.instant());
         return JobRunView.of(run);
     }
 
@@ -176,8 +174,13 @@ public class Jobs {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public JobRunView restart(String runId) {
         JobRunView run = self().restartable(runId);
-        long execution = BatchRuntime.getJobOperator().restart(executionOf(runId), restartProperties(runId));
-        return self().executing(run.id(), execution);
+        try {
+            long execution = BatchRuntime.getJobOperator().restart(executionOf(runId), restartProperties(runId));
+            return self().executing(run.id(), execution);
+        } catch (RuntimeException refused) {
+            self().ended(runId, JobStatus.FAILED, "could not restart: " + refused.getMessage());
+            throw ErrorCode.STATE_CONFLICT.exception("Run " + runId + " could not be restarted: " + refused.getMessage());
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -187,6 +190,7 @@ public class Jobs {
             throw ErrorCode.STATE_CONFLICT.exception("Run " + runId + " is " + run.status().name().toLowerCase()
                     + "; only a stopped or failed run can be restarted");
         }
+        run.restarting(clock.instant());
         audit.done("job.restart", new Audit.Target("job", runId), null, clock.instant());
         return JobRunView.of(run);
     }

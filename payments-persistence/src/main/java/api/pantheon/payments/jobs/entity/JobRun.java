@@ -90,10 +90,25 @@ public class JobRun {
         this.updatedAt = startedAt;
     }
 
+    /**
+     * The batch runtime has taken the run as this execution. A run that has already ended (a short
+     * job finishes before its starter hears back) keeps its ending.
+     */
     public void executing(long executionId, String instanceId, Instant now) {
         this.executionId = executionId;
         this.instanceId = instanceId;
-        this.status = JobStatus.STARTED;
+        if (status.isActive()) {
+            this.status = JobStatus.STARTED;
+        }
+        this.updatedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Taken up again from its last checkpoint: active again, its earlier ending forgotten. */
+    public void restarting(Instant now) {
+        if (!status.isRestartable()) {
+            throw new IllegalStateException("run " + id + " is " + status);
+        }
+        this.status = JobStatus.STARTING;
         this.endedAt = null;
         this.outcome = null;
         this.updatedAt = now.atOffset(ZoneOffset.UTC);
