@@ -31,19 +31,21 @@ public final class BulkBenchmark {
         String root = args[0];
         String admin = args[1];
         int rows = Integer.parseInt(args[2]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String merchant = party(http, root, admin, "MERCHANT", "bulkshop");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        // Names of this run's own: the benchmark may meet a database that is not empty.
+        String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String merchant = party(http, root, admin, "MERCHANT", "bulkshop" + run);
         BenchHttp.send(http, root + "/payments/admin/v1/parties/" + merchant + "/accounts", "POST", admin, "{\"currency\":\"USD\"}");
         String token = BenchHttp.json(BenchHttp.send(http, root + "/payments/admin/v1/parties/" + merchant + "/keys", "POST",
                 admin, null).body()).getString("token");
         for (int i = 0; i < RECIPIENTS; i++) {
-            party(http, root, admin, "PERSON", "member" + i);
+            party(http, root, admin, "PERSON", "m" + run + "x" + i);
         }
         Path file = Files.createTempFile("bulk", ".csv");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("recipient,amount,currency,description,order,expires_in,notify_url,external_id\n");
             for (int row = 1; row <= rows; row++) {
-                out.write("member" + (row % RECIPIENTS) + "," + (1 + row % 500) + "." + (row % 100 < 10 ? "0" : "") + row % 100
+                out.write("m" + run + "x" + (row % RECIPIENTS) + "," + (1 + row % 500) + "." + (row % 100 < 10 ? "0" : "") + row % 100
                         + ",USD,\"Yearly fee, member " + row + "\",fee-" + row + ",604800,,bulk-" + row + "\n");
             }
         }
@@ -78,9 +80,12 @@ public final class BulkBenchmark {
         System.exit(0);
     }
 
-    /** A fresh data directory: the names are free. */
     private static String party(HttpClient http, String root, String admin, String kind, String username) throws Exception {
-        return BenchHttp.json(BenchHttp.send(http, root + "/payments/admin/v1/parties", "POST", admin,
-                "{\"kind\":\"" + kind + "\",\"username\":\"" + username + "\"}").body()).getString("id");
+        HttpResponse<String> made = BenchHttp.send(http, root + "/payments/admin/v1/parties", "POST", admin,
+                "{\"kind\":\"" + kind + "\",\"username\":\"" + username + "\"}");
+        if (made.statusCode() != 201) {
+            throw new IllegalStateException("registering " + username + " answered " + made.statusCode() + " " + made.body());
+        }
+        return BenchHttp.json(made.body()).getString("id");
     }
 }
