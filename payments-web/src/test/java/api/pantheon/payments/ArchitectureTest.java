@@ -25,7 +25,8 @@ class ArchitectureTest {
     /** The domain: what payments-ejb and payments-persistence hold. */
     private static final String[] CORE = {P + "requests..", P + "payments..", P + "events..", P + "ledger..",
             P + "parties..", P + "channels..", P + "idempotency..", P + "instances..", P + "money..", P + "security..",
-            P + "schema..", P + "timers..", P + "errors..", P + "audit..", P + "operators..", P + "backoffice.."};
+            P + "schema..", P + "timers..", P + "errors..", P + "audit..", P + "operators..", P + "backoffice..",
+            P + "jobs..", P + "reports..", P + "bulk.."};
     private static final String CONTROL = P + "*.control..";
     private static final String BOUNDARY = P + "*.boundary..";
 
