@@ -207,7 +207,7 @@ public class ActionServlet extends HttpServlet {
         } else if (!request.isUserInRole(action.role())) {
             audit.refused(action.auditName(), new Audit.Target(action.targetKind(),
                     String.valueOf(form.text(action.targetParam()))), form.text("reason"));
-            outcome = new Console.Flash(false, "Your role (" + roleOf(request) + ") does not allow this; the attempt is"
+            outcome = new Console.Flash(false, "Your role (" + ConsoleRoles.of(request) + ") does not allow this; the attempt is"
                     + " recorded.", null);
         } else {
             outcome = attempt(action, form);
@@ -230,11 +230,6 @@ public class ActionServlet extends HttpServlet {
             return new Console.Flash(false, "It failed unexpectedly; nothing was changed. Reference " + reference
                     + " in the server log.", null);
         }
-    }
-
-    private static String roleOf(HttpServletRequest request) {
-        return request.isUserInRole(ConsoleRoles.ADMIN) ? ConsoleRoles.ADMIN
-                : request.isUserInRole(ConsoleRoles.OPERATOR) ? ConsoleRoles.OPERATOR : ConsoleRoles.VIEWER;
     }
 
     /** Back to the console page the form was on; never anywhere else. */

@@ -39,8 +39,7 @@ public class Console {
     }
 
     public String getRole() {
-        return request.isUserInRole(ConsoleRoles.ADMIN) ? ConsoleRoles.ADMIN
-                : request.isUserInRole(ConsoleRoles.OPERATOR) ? ConsoleRoles.OPERATOR : ConsoleRoles.VIEWER;
+        return ConsoleRoles.of(request);
     }
 
     /** Acts on requests, payments, callbacks and refunds. */

@@ -48,11 +48,13 @@ public class ConsoleFilter implements Filter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
-        if (!request.getRequestURI().contains("/jakarta.faces.resource/")) {
+        boolean resource = request.getRequestURI().contains("/jakarta.faces.resource/");
+        if (!resource) {
             response.setHeader("Cache-Control", "no-store");
         }
         Principal principal = request.getUserPrincipal();
-        if (principal != null) {
+        // Styles and scripts show nothing of anyone's: they need no look-up of the operator.
+        if (principal != null && !resource) {
             Optional<OperatorView> operator = operators.find(principal.getName());
             HttpSession session = request.getSession(false);
             String role = operator.map(o -> o.role().name()).orElse(null);

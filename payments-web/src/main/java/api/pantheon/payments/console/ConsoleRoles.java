@@ -1,6 +1,7 @@
 package api.pantheon.payments.console;
 
 import api.pantheon.payments.operators.entity.OperatorRole;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,11 @@ public final class ConsoleRoles {
     public static final String LOGIN_PAGE = "/console/login.xhtml";
 
     private ConsoleRoles() {
+    }
+
+    /** The highest role the logged-in operator holds. */
+    static String of(HttpServletRequest request) {
+        return request.isUserInRole(ADMIN) ? ADMIN : request.isUserInRole(OPERATOR) ? OPERATOR : VIEWER;
     }
 
     /** VIEWER for a viewer; VIEWER and OPERATOR for an operator; all three for an admin. */

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One request and its whole story in one timeline, in time order: its events, the payments and the
@@ -123,9 +122,5 @@ public class RequestDetailPage {
 
     public List<PaymentView> getUnknownPayments() {
         return payments.stream().filter(p -> p.status() == PaymentStatus.UNKNOWN).toList();
-    }
-
-    public Optional<String> getPayer() {
-        return view == null ? Optional.empty() : view.recipientPartyId();
     }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.pantheon.payments.it.Api.Client;
+import api.pantheon.payments.it.Api.Reply;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -203,6 +204,24 @@ abstract class ConsoleScenarios extends WithCallbackReceiver {
         assertEquals("COMPLETED", status);
         assertEquals("100", browser.the("job-progress").getAttribute("value"));
         assertFalse(browser.all("report-row").isEmpty());
+    }
+
+    @Test
+    void consolePagesForbidFramingNameTheirScriptsAndKeepTheCookieFromScriptsAndOtherSites() {
+        Reply login = Api.send("GET", "console/login.xhtml", null, null, java.util.Map.of());
+        assertEquals(200, login.status());
+        List<String> policies = login.headers().allValues("Content-Security-Policy");
+        assertTrue(policies.stream().anyMatch(policy -> policy.contains("frame-ancestors 'none'")), policies.toString());
+        assertTrue(policies.stream().anyMatch(policy -> policy.contains("script-src 'self' 'nonce-")), policies.toString());
+        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(""));
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("the login page opens a session for its form token"));
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        assertFalse(cookie.contains("Secure"), "not over plain HTTP: " + cookie);
+        Reply anonymous = Api.send("GET", "console/dashboard.xhtml", null, null, java.util.Map.of());
+        assertEquals(302, anonymous.status());
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/console/login.xhtml"));
     }
 
     @Test

@@ -15,7 +15,9 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The audit trail. Every write records itself here, in its own transaction, so a write and its line
@@ -119,44 +121,23 @@ public class Audit {
     public List<AuditView> search(String actor, String action, String targetId, Instant from, Instant to, Long beforeId,
                                   int limit) {
         StringBuilder jpql = new StringBuilder("select a from AuditEntry a where 1 = 1");
-        if (actor != null) {
-            jpql.append(" and a.actor = :actor");
-        }
-        if (action != null) {
-            jpql.append(" and a.action = :action");
-        }
-        if (targetId != null) {
-            jpql.append(" and a.targetId = :target");
-        }
-        if (from != null) {
-            jpql.append(" and a.occurredAt >= :from");
-        }
-        if (to != null) {
-            jpql.append(" and a.occurredAt < :to");
-        }
-        if (beforeId != null) {
-            jpql.append(" and a.id < :before");
-        }
+        Map<String, Object> parameters = new HashMap<>();
+        narrow(jpql, parameters, "a.actor =", "actor", actor);
+        narrow(jpql, parameters, "a.action =", "action", action);
+        narrow(jpql, parameters, "a.targetId =", "target", targetId);
+        narrow(jpql, parameters, "a.occurredAt >=", "from", from == null ? null : from.atOffset(ZoneOffset.UTC));
+        narrow(jpql, parameters, "a.occurredAt <", "to", to == null ? null : to.atOffset(ZoneOffset.UTC));
+        narrow(jpql, parameters, "a.id <", "before", beforeId);
         TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by a.id desc").toString(), AuditEntry.class);
-        if (actor != null) {
-            query.setParameter("actor", actor);
-        }
-        if (action != null) {
-            query.setParameter("action", action);
-        }
-        if (targetId != null) {
-            query.setParameter("target", targetId);
-        }
-        if (from != null) {
-            query.setParameter("from", from.atOffset(ZoneOffset.UTC));
-        }
-        if (to != null) {
-            query.setParameter("to", to.atOffset(ZoneOffset.UTC));
-        }
-        if (beforeId != null) {
-            query.setParameter("before", beforeId);
-        }
+        parameters.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList().stream().map(AuditView::of).toList();
+    }
+
+    private static void narrow(StringBuilder jpql, Map<String, Object> parameters, String condition, String name, Object value) {
+        if (value != null) {
+            jpql.append(" and ").append(condition).append(" :").append(name);
+            parameters.put(name, value);
+        }
     }
 
     private static String trimmed(String reason) {

@@ -229,9 +229,7 @@ public class PaymentRequests {
             throw ErrorCode.ACTION_NOT_ALLOWED.exception("Only the recipient may reject this payment request");
         }
         request.decline(now);
-        events.publish(request, now);
-        audit.done("request.decline", Audit.Target.request(requestId), null, now);
-        return RequestView.of(request, now);
+        return told(request, "request.decline", null, now);
     }
 
     public RequestView cancel(String requestId, String callerPartyId) {
