@@ -38,6 +38,7 @@ class CrashIT {
     private static final int PORT = Integer.getInteger("payments.it.crash.port", 18082);
     private static final int THREADS = 8;
     private static final int ROUNDS = 2;
+    private static final int BULK_ROWS = 5_000;
 
     /** What the server answered with success, and so promised to keep. */
     private final Queue<String> created = new ConcurrentLinkedQueue<>();
@@ -63,6 +64,7 @@ class CrashIT {
                 payers.add(api.client("PERSON", null, "USD", "100000.00"));
             }
             String notifyUrl = receiver.url("/crash");
+            String bulkRun = bulkImport(api, merchants.get(0), payers.get(0));
             for (int round = 1; round <= ROUNDS; round++) {
                 long killAfter = 1_500 + random.nextInt(3_000);
                 int before = paid.size() + transfers.size();
@@ -71,6 +73,9 @@ class CrashIT {
                         round, server.pid(), killAfter, paid.size() + transfers.size() - before);
                 server.start();
                 assertNothingLost(api, merchants.get(0), merchants.get(1));
+                if (round == 1) {
+                    assertKilledRunGoesOnFromItsRecords(api, merchants.get(0), bulkRun);
+                }
             }
             assertTrue(paid.size() > 20 && transfers.size() > 20, "enough work was acknowledged to mean something: "
                     + paid.size() + " pays, " + transfers.size() + " transfers");
@@ -79,6 +84,45 @@ class CrashIT {
             System.out.printf("CrashIT: %d creates, %d pays, %d transfers acknowledged over %d kills; none lost%n",
                     created.size(), paid.size(), transfers.size(), ROUNDS);
         }
+    }
+
+    /** A bulk file still importing when the first kill comes. */
+    private static String bulkImport(Server api, Client merchant, Client payer) {
+        StringBuilder file = new StringBuilder("recipient,amount,currency,description,order,expires_in,notify_url,external_id\n");
+        for (int row = 1; row <= BULK_ROWS; row++) {
+            file.append(payer.username()).append(",1.00,USD,,,,,crash-").append(row).append('\n');
+        }
+        String runId = check(api.send("POST", "v1/bulk-requests", Api.bearer(merchant.token()), file.toString(),
+                Map.of("Content-Type", "text/csv")), 202).string("id");
+        // under way, so that the kill falls between its first checkpoint and its end
+        Api.eventually(() -> check(api.admin("GET", "jobs/" + runId, null), 200), run -> run.number("rows_done") > 0, 30_000);
+        return runId;
+    }
+
+    /**
+     * The killed instance's run is failed by the living one (it would never end by itself), and a
+     * restart goes on from the rows it had recorded: every row once, none twice.
+     */
+    private static void assertKilledRunGoesOnFromItsRecords(Server api, Client merchant, String runId) {
+        Reply orphaned = Api.eventually(() -> check(api.admin("GET", "jobs/" + runId, null), 200),
+                run -> !run.string("status").startsWith("STAR"), 60_000);
+        if (orphaned.string("status").equals("COMPLETED")) {
+            System.out.println("CrashIT: the bulk import had finished before the kill; nothing to take over");
+            return;
+        }
+        assertEquals("FAILED", orphaned.string("status"), orphaned.toString());
+        assertTrue(orphaned.string("outcome").startsWith("its instance stopped"), orphaned.toString());
+        check(api.admin("POST", "jobs/" + runId + "/restart", null), 202);
+        Reply done = Api.eventually(() -> check(api.admin("GET", "jobs/" + runId, null), 200),
+                run -> !List.of("STARTING", "STARTED", "STOPPING").contains(run.string("status")), 120_000);
+        assertEquals("COMPLETED", done.string("status"), done.toString());
+        String results = check(api.get(merchant.token(), "v1/bulk-requests/" + runId + "/results"), 200).text();
+        List<String> lines = results.lines().skip(1).toList();
+        assertEquals(BULK_ROWS, lines.size(), "one line per row");
+        assertEquals(BULK_ROWS, lines.stream().map(line -> line.split(",")[2]).filter(id -> id.length() == 36).distinct().count(),
+                "every row made its own request once");
+        System.out.printf("CrashIT: the bulk import killed at %d of %d rows went on after a restart; every row once%n",
+                orphaned.number("rows_done"), BULK_ROWS);
     }
 
     /** Load from {@link #THREADS} clients until the server is killed {@code killAfter} ms into it. */

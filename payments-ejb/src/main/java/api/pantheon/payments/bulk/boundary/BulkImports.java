@@ -133,6 +133,21 @@ public class BulkImports {
         }
     }
 
+    /** How far a run stands by its rows' own records. */
+    public record Recorded(long lastRow, long done, long failed) {
+    }
+
+    /**
+     * What a run's rows say is done. Rows commit one by one, so after a crash they may be ahead of the
+     * batch runtime's last checkpoint; a run begun afresh goes on after the last of them.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Recorded recorded(String runId) {
+        Object[] counts = (Object[]) em.createNamedQuery(BulkRow.RECORDED).setParameter("run", runId).getSingleResult();
+        return new Recorded(counts[0] == null ? 0 : ((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+                ((Number) counts[2]).longValue());
+    }
+
     /** The outcomes after row {@code after}, in row order, a page at a time. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<BulkOutcome> outcomes(String runId, long after, int limit) {

@@ -2,11 +2,13 @@ package api.pantheon.payments.jobs.boundary;
 
 import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.instances.boundary.Instances;
 import api.pantheon.payments.instances.control.ThisInstance;
 import api.pantheon.payments.jobs.control.JobRuns;
 import api.pantheon.payments.jobs.entity.JobRun;
 import api.pantheon.payments.jobs.entity.JobRunView;
 import api.pantheon.payments.jobs.entity.JobStatus;
+import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -21,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +41,10 @@ import java.util.TreeSet;
 public class Jobs {
 
     /** The jobs there are, by the name of their XML under META-INF/batch-jobs. */
-    public static final Set<String> NAMES = Set.of("settlement-report", "bulk-requests");
+    public static final Set<String> NAMES = Set.of("settlement-report", "bulk-requests", "reconciliation", "retention");
+
+    /** What a run whose instance died says, and what its operator can do about it. */
+    static final String ORPHANED = "its instance stopped while it ran; restart it to go on from its last checkpoint";
 
     @PersistenceContext
     EntityManager em;
@@ -138,6 +144,11 @@ public class Jobs {
         runs.progressed(runId, done, failed);
     }
 
+    /** A run begun afresh: its progress as its own records tell it. */
+    public void recounted(String runId, long done, long failed) {
+        runs.recounted(runId, done, failed);
+    }
+
     /** How many rows the run has in all, once its job has counted them. */
     public void expect(String runId, long total) {
         runs.expect(runId, total);
@@ -165,17 +176,36 @@ public class Jobs {
         } catch (RuntimeException notRunning) {
             throw ErrorCode.STATE_CONFLICT.exception("Run " + runId + " is not running here: " + notRunning.getMessage());
         }
-        run.stopping(clock.instant());
+        em.createNamedQuery(JobRun.STOPPING).setParameter("id", runId)
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate();
         audit.done("job.stop", new Audit.Target("job", runId), null, clock.instant());
+        em.refresh(run);
         return JobRunView.of(run);
+    }
+
+    /**
+     * Fails the active runs of instances that no longer beat: they would never end by themselves.
+     * Safe on every instance at once, as the update is conditional: each such run is failed once.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int failOrphaned() {
+        Instant now = clock.instant();
+        return em.createNamedQuery(JobRun.ORPHANED).setParameter("outcome", ORPHANED)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("aliveSince", Instances.aliveSince(now).atOffset(ZoneOffset.UTC)).executeUpdate();
     }
 
     /** Takes a stopped or failed run up again from its last checkpoint. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public JobRunView restart(String runId) {
+        boolean orphaned = found(runId).outcome().filter(ORPHANED::equals).isPresent();
         JobRunView run = self().restartable(runId);
         try {
-            long execution = BatchRuntime.getJobOperator().restart(executionOf(runId), restartProperties(runId));
+            JobOperator operator = BatchRuntime.getJobOperator();
+            // The runtime's record of an orphaned run still says it runs, and it will not restart such
+            // an execution: the run is begun afresh, and its steps go on from their own records.
+            long execution = orphaned ? operator.start(run.jobName(), restartProperties(runId))
+                    : operator.restart(executionOf(runId), restartProperties(runId));
             return self().executing(run.id(), execution);
         } catch (RuntimeException refused) {
             self().ended(runId, JobStatus.FAILED, "could not restart: " + refused.getMessage());

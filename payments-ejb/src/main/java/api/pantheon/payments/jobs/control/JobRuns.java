@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 /** What a running job writes of itself: its progress, in the chunk's transaction, and how it ended. */
 @Stateless
@@ -23,7 +24,8 @@ public class JobRuns {
     /** In the chunk's own transaction: the progress counts exactly when the chunk's work does. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void progressed(String runId, long done, long failed) {
-        run(runId).progressed(done, failed, clock.instant());
+        em.createNamedQuery(JobRun.PROGRESSED).setParameter("id", runId).setParameter("done", done)
+                .setParameter("failed", failed).setParameter("now", now()).executeUpdate();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -31,9 +33,20 @@ public class JobRuns {
         run(runId).expect(total, clock.instant());
     }
 
+    /** Begun afresh from what its own records say is done (a run taken over from a dead instance). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recounted(String runId, long done, long failed) {
+        run(runId).recounted(done, failed, clock.instant());
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void ended(String runId, JobStatus status, String outcome) {
         run(runId).ended(status, outcome, clock.instant());
+    }
+
+
+    private java.time.OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     private JobRun run(String runId) {

@@ -1,5 +1,6 @@
 package api.pantheon.payments.reports.boundary;
 
+import api.pantheon.payments.jobs.boundary.JobFailures;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * The settlement-report job's one step. The report is made and stored in one transaction of the
@@ -33,28 +33,13 @@ public class SettlementBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date);
-        } catch (DateTimeParseException | NullPointerException e) {
-            job.setExitStatus("date: expected a day such as 2026-12-01, got " + date);
-            throw new IllegalArgumentException(job.getExitStatus(), e);
-        }
+        LocalDate day = JobFailures.day(date, job);
         try {
             var report = reports.produce(day, runId);
             job.setExitStatus("report " + report.id() + ": " + report.lines().size() + " merchant accounts");
             return "COMPLETED";
         } catch (RuntimeException failed) {
-            job.setExitStatus("failed: " + rootMessage(failed));
-            throw failed;
+            throw JobFailures.failed(job, failed);
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

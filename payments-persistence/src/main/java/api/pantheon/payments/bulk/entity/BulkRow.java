@@ -16,9 +16,13 @@ import java.util.Optional;
 @IdClass(BulkRow.Key.class)
 @NamedQuery(name = BulkRow.OF_RUN, query = "select b from BulkRow b where b.runId = :run and b.rowNumber > :after"
         + " order by b.rowNumber")
+@NamedQuery(name = BulkRow.RECORDED, query = "select max(b.rowNumber), count(b.requestId), count(b.errorCode)"
+        + " from BulkRow b where b.runId = :run")
 public class BulkRow {
 
     public static final String OF_RUN = "BulkRow.ofRun";
+    /** A run's last recorded row, and how many rows made (or found) a request and how many failed. */
+    public static final String RECORDED = "BulkRow.recorded";
     private static final int MESSAGE_MAX = 500;
 
     /** A row is its run's row number. */

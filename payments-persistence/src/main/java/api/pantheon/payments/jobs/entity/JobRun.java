@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -20,7 +21,27 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "job_run")
+@NamedQuery(name = JobRun.PROGRESSED, query = "update JobRun r set r.rowsDone = r.rowsDone + :done,"
+        + " r.rowsFailed = r.rowsFailed + :failed, r.updatedAt = :now where r.id = :id")
+@NamedQuery(name = JobRun.STOPPING, query = "update JobRun r set r.status = api.pantheon.payments.jobs.entity.JobStatus.STOPPING,"
+        + " r.updatedAt = :now where r.id = :id and r.status in (api.pantheon.payments.jobs.entity.JobStatus.STARTING,"
+        + " api.pantheon.payments.jobs.entity.JobStatus.STARTED)")
+@NamedQuery(name = JobRun.ORPHANED, query = "update JobRun r set r.status = api.pantheon.payments.jobs.entity.JobStatus.FAILED,"
+        + " r.outcome = :outcome, r.endedAt = :now, r.updatedAt = :now"
+        + " where r.status in (api.pantheon.payments.jobs.entity.JobStatus.STARTING,"
+        + " api.pantheon.payments.jobs.entity.JobStatus.STARTED, api.pantheon.payments.jobs.entity.JobStatus.STOPPING)"
+        + " and not exists (select i.id from Instance i where i.id = r.instanceId and i.heartbeatAt >= :aliveSince)")
 public class JobRun {
+
+    /**
+     * Progress and a stop request are written as single updates, never read-modify-write: a chunk
+     * committing its progress and an operator stopping the run touch the same row at the same moment,
+     * and neither may fail the other.
+     */
+    public static final String PROGRESSED = "JobRun.progressed";
+    public static final String STOPPING = "JobRun.stopping";
+    /** Active runs whose instance no longer beats: they will never end by themselves. */
+    public static final String ORPHANED = "JobRun.orphaned";
 
     private static final int OUTCOME_MAX = 1000;
 
@@ -120,15 +141,11 @@ public class JobRun {
         this.updatedAt = now.atOffset(ZoneOffset.UTC);
     }
 
-    /** A chunk's worth of progress, in that chunk's transaction: it counts only if the chunk commits. */
-    public void progressed(long done, long failed, Instant now) {
-        this.rowsDone += done;
-        this.rowsFailed += failed;
-        this.updatedAt = now.atOffset(ZoneOffset.UTC);
-    }
 
-    public void stopping(Instant now) {
-        this.status = JobStatus.STOPPING;
+    /** Begun afresh: its progress is what its own records say is done so far. */
+    public void recounted(long done, long failed, Instant now) {
+        this.rowsDone = done;
+        this.rowsFailed = failed;
         this.updatedAt = now.atOffset(ZoneOffset.UTC);
     }
 

@@ -1,6 +1,7 @@
 package api.pantheon.payments.dialects.requests001;
 
 import api.pantheon.payments.bulk.boundary.BulkImports;
+import api.pantheon.payments.jobs.boundary.CsvFile;
 import api.pantheon.payments.jobs.boundary.Jobs;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -8,20 +9,14 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.Iterator;
+import java.nio.file.Path;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a bulk file a record at a time (never whole), with Apache Commons CSV: RFC 4180, a header
- * row naming the columns. The checkpoint is the number of the last row handed on, so a restart skips
- * what its last committed chunk had already done.
+ * Reads a bulk file a record at a time (never whole): RFC 4180, a header row naming the columns. The
+ * checkpoint is the number of the last row handed on, so a restart skips what its last committed
+ * chunk had already done.
  */
 @Named("bulkRowReader")
 @Dependent
@@ -30,9 +25,6 @@ public class BulkRowReader extends AbstractItemReader {
     /** A row of the file: its number (the first after the header is 1) and its columns by name. */
     record BulkItem(long number, Map<String, String> columns) implements Serializable {
     }
-
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).setTrim(true).get();
 
     @Inject
     @BatchProperty(name = "file")
@@ -48,58 +40,43 @@ public class BulkRowReader extends AbstractItemReader {
     @Inject
     Jobs jobs;
 
-    private CSVParser parser;
-    private Iterator<CSVRecord> records;
-    private long lastRow;
+    private CsvFile rows;
 
     @Override
     public void open(Serializable checkpoint) throws IOException {
-        if (checkpoint == null) {
-            jobs.expect(runId, count());
-        }
-        parser = FORMAT.parse(reader());
-        records = parser.iterator();
-        long resumeAfter = checkpoint == null ? 0 : (Long) checkpoint;
-        while (lastRow < resumeAfter && records.hasNext()) {
-            records.next();
-            lastRow++;
-        }
+        Path path = bulk.fileOf(file);
+        long resumeAfter = checkpoint == null ? resumedByRecords(path) : (Long) checkpoint;
+        rows = CsvFile.after(path, resumeAfter);
     }
 
-    /** A first pass, streamed too, so that progress can say what share is done. */
-    private long count() throws IOException {
-        try (CSVParser counting = FORMAT.parse(reader())) {
-            long rows = 0;
-            for (Iterator<CSVRecord> each = counting.iterator(); each.hasNext(); each.next()) {
-                rows++;
-            }
-            return rows;
+    /**
+     * Where a run without a checkpoint begins: at the start when new; after its last recorded row when
+     * it is taken over from an instance that died (the batch runtime's checkpoint died with it).
+     */
+    private long resumedByRecords(Path path) throws IOException {
+        BulkImports.Recorded recorded = bulk.recorded(runId);
+        if (recorded.lastRow() == 0) {
+            jobs.expect(runId, CsvFile.count(path));
+        } else {
+            jobs.recounted(runId, recorded.done(), recorded.failed());
         }
-    }
-
-    private Reader reader() throws IOException {
-        return Files.newBufferedReader(bulk.fileOf(file), StandardCharsets.UTF_8);
+        return recorded.lastRow();
     }
 
     @Override
     public Object readItem() {
-        if (!records.hasNext()) {
-            return null;
-        }
-        CSVRecord record = records.next();
-        lastRow++;
-        return new BulkItem(lastRow, record.toMap());
+        return rows.next().map(record -> new BulkItem(rows.lastNumber(), record.toMap())).orElse(null);
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return lastRow;
+        return rows.lastNumber();
     }
 
     @Override
     public void close() throws IOException {
-        if (parser != null) {
-            parser.close();
+        if (rows != null) {
+            rows.close();
         }
     }
 }
