@@ -2,10 +2,13 @@ package api.pantheon.payments.admin;
 
 import api.pantheon.payments.dialects.Rfc3339;
 import api.pantheon.payments.jobs.entity.JobRunView;
+import api.pantheon.payments.reconciliation.entity.LineOutcome;
+import api.pantheon.payments.reconciliation.entity.ReconciliationLineView;
 import api.pantheon.payments.reports.boundary.SettlementView;
 import api.pantheon.payments.reports.entity.SettlementLine;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** What the jobs and reports API shows. */
 public final class JobDocuments {
@@ -51,7 +54,7 @@ public final class JobDocuments {
                     plain(line.depositsSum()), plain(line.transfersSum()), plain(line.closing()));
         }
 
-        private static BigDecimal plain(BigDecimal amount) {
+        static BigDecimal plain(BigDecimal amount) {
             BigDecimal stripped = amount.stripTrailingZeros();
             return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         }
@@ -65,5 +68,33 @@ public final class JobDocuments {
                     Rfc3339.format(report.createdAt()), report.jobRunId(),
                     report.lines().stream().map(ReportLine::of).toList());
         }
+    }
+
+    /** A reconciliation run's lines by outcome. */
+    public record ReconciliationCounts(long matched, long settled, long missingOurs, long missingTheirs, long amountMismatch,
+                                       long statusMismatch, long duplicate, long unreadable) {
+        static ReconciliationCounts of(Map<LineOutcome, Long> counts) {
+            return new ReconciliationCounts(counts.get(LineOutcome.MATCHED), counts.get(LineOutcome.SETTLED),
+                    counts.get(LineOutcome.MISSING_OURS), counts.get(LineOutcome.MISSING_THEIRS),
+                    counts.get(LineOutcome.AMOUNT_MISMATCH), counts.get(LineOutcome.STATUS_MISMATCH),
+                    counts.get(LineOutcome.DUPLICATE), counts.get(LineOutcome.UNREADABLE));
+        }
+    }
+
+    /** One line: what their file said and what we recorded (line 0: ours, absent from their file). */
+    public record ReconciliationLine(long line, String submissionId, String outcome, String requestId,
+                                     BigDecimal ourAmount, String ourCurrency, String ourStatus,
+                                     BigDecimal theirAmount, String theirCurrency, String theirStatus) {
+        static ReconciliationLine of(ReconciliationLineView line) {
+            return new ReconciliationLine(line.lineNumber(), line.submissionId(), line.outcome().name().toLowerCase(),
+                    line.requestId(), line.ourAmount() == null ? null : ReportLine.plain(line.ourAmount()), line.ourCurrency(),
+                    line.ourStatus(), line.theirAmount() == null ? null : ReportLine.plain(line.theirAmount()),
+                    line.theirCurrency(), line.theirStatus());
+        }
+    }
+
+    /** A reconciliation run: its day, its figures and its differences. */
+    public record ReconciliationDocument(JobRun run, String day, ReconciliationCounts counts,
+                                         List<ReconciliationLine> mismatches, ReportLinks links) {
     }
 }

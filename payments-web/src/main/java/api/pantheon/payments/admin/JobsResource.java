@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,7 +43,8 @@ public class JobsResource {
     @POST
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a job now (settlement-report: {\"date\"}); with occasion, at most once for it",
+    @Operation(summary = "Start a job now (settlement-report and reconciliation: {\"date\"}; retention: optionally"
+            + " {\"deliveries_days\",\"requests_days\"}); with occasion, at most once for it",
             description = "occasion names a run that must start once however many callers ask (a schedule on every"
                     + " instance, a retried cron): the second caller gets 409.")
     @RequestBody(content = @Content(example = "{\"date\":\"2026-12-01\"}"))
@@ -53,10 +53,7 @@ public class JobsResource {
     @APIResponse(responseCode = "404", description = "not_found: no such job")
     @APIResponse(responseCode = "409", description = "state_conflict: a run for this occasion exists")
     public Response start(@PathParam("name") String name, @QueryParam("occasion") String occasion, @Valid JobBody body) {
-        Map<String, String> parameters = new HashMap<>();
-        if (body != null && body.date() != null) {
-            parameters.put("date", body.date());
-        }
+        Map<String, String> parameters = body == null ? Map.of() : body.parameters();
         var run = occasion == null ? jobs.start(name, parameters)
                 : jobs.startOnce(name, occasion(occasion), parameters).orElseThrow(() -> ErrorCode.STATE_CONFLICT
                         .exception("occasion: a run for " + occasion + " has already started"));

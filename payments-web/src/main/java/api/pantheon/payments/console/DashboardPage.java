@@ -3,6 +3,7 @@ package api.pantheon.payments.console;
 import api.pantheon.payments.backoffice.boundary.BackOffice;
 import api.pantheon.payments.jobs.boundary.Jobs;
 import api.pantheon.payments.jobs.entity.JobRunView;
+import api.pantheon.payments.reconciliation.boundary.Reconciliations;
 import api.pantheon.payments.ledger.boundary.Books;
 import api.pantheon.payments.ledger.entity.BooksReport;
 import api.pantheon.payments.requests.entity.RequestStatus;
@@ -25,6 +26,8 @@ public class DashboardPage {
     }
 
     static final int CHART_HEIGHT = 120;
+    /** Differences of the latest reconciliation named on the dashboard; the rest are in its CSV. */
+    private static final int MISMATCHES_SHOWN = 10;
     static final int BAR_SLOT = 30;
 
     @Inject
@@ -43,6 +46,10 @@ public class DashboardPage {
     private List<Bar> bars;
     private BooksReport booksReport;
     private List<JobRunView> lastRuns;
+    private Reconciliations.Summary reconciliation;
+
+    @Inject
+    Reconciliations reconciliations;
 
     @PostConstruct
     void load() {
@@ -60,6 +67,7 @@ public class DashboardPage {
         // and never starts one itself.
         booksReport = books.last().orElse(null);
         lastRuns = jobs.recent(5);
+        reconciliation = reconciliations.latest(MISMATCHES_SHOWN).orElse(null);
     }
 
     public BackOffice.Figures getFigures() {
@@ -92,6 +100,11 @@ public class DashboardPage {
 
     public List<JobRunView> getLastRuns() {
         return lastRuns;
+    }
+
+    /** The latest finished reconciliation, with its first differences; null when none has run. */
+    public Reconciliations.Summary getReconciliation() {
+        return reconciliation;
     }
 
     /** balanced, unbalanced, or checking while the check made at start has not finished. */

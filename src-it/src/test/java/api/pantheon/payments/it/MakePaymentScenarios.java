@@ -30,11 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class MakePaymentScenarios extends WithCallbackReceiver {
 
-
-    private record Card(Client person, long card) {
+    record Card(Client person, long card) {
     }
 
-    private static Card cardHolder() {
+    static Card cardHolder() {
         Client person = client("PERSON", null, "USD", null);
         long card = check(admin("POST", "parties/" + person.partyId() + "/accounts", "{\"currency\":\"USD\",\"type\":\"CARD\"}"), 201)
                 .number("id");

@@ -580,6 +580,14 @@ class PaymentsIT {
     }
 
     @Nested
+    class Reconciliation extends ReconciliationScenarios {
+    }
+
+    @Nested
+    class Retention extends RetentionScenarios {
+    }
+
+    @Nested
     class BulkRequests extends BulkScenarios {
     }
 

@@ -14,12 +14,16 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -47,6 +51,8 @@ public class BusinessSystem {
     }
 
     private static final long READ_TIMEOUT_SECONDS = 10;
+    /** A day's file may be large; it is fetched by a batch job, not by a waiting caller. */
+    private static final long SETTLEMENT_FILE_SECONDS = 300;
     /** Made once: looking the JSON provider up on every call showed in profiles. */
     private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
@@ -121,6 +127,29 @@ public class BusinessSystem {
             return answer(response.getStatus(), response.getStatus() == 200 ? response.readEntity(String.class) : "");
         } catch (ProcessingException unreachable) {
             return failing("cannot be reached (" + describe(unreachable) + ")");
+        }
+    }
+
+    /**
+     * The business system's settlement file for a day (CSV: submission_id, amount, currency, status),
+     * streamed into a file, never held whole. Whether it has one for that day.
+     */
+    public boolean settlementFile(LocalDate day, Path into) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/settlements/" + day))
+                .timeout(Duration.ofSeconds(SETTLEMENT_FILE_SECONDS)).GET().build();
+        try {
+            int status = http().send(request, HttpResponse.BodyHandlers.ofFile(into)).statusCode();
+            if (status == 200) {
+                return true;
+            }
+            Files.deleteIfExists(into);
+            if (status == 404) {
+                return false;
+            }
+            throw new IOException("The business system answered HTTP " + status + " for its settlement file of " + day);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while fetching the settlement file of " + day, interrupted);
         }
     }
 
