@@ -207,6 +207,30 @@ abstract class ConsoleScenarios extends WithCallbackReceiver {
     }
 
     @Test
+    void anAdminReconcilesTodayFromTheJobsPageAndTheDashboardCountsItsDifferences() {
+        browser.logIn("admin", "it-console-admin-password");
+        browser.the("dashboard-books");
+        browser.click("nav-jobs");
+        browser.click("job-start");
+        browser.script("document.querySelector(\"[data-test='job-name']\").value = arguments[0];", "reconciliation");
+        browser.script("document.querySelector(\"[data-test='job-date']\").value = arguments[0];",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        browser.click("confirm");
+        String flash = browser.textOf("flash", "Started");
+        assertTrue(flash.contains("reconciliation"), flash);
+        String runId = flash.substring(flash.indexOf("(run ") + 5, flash.indexOf(')'));
+        Reply run = eventually(() -> check(admin("GET", "jobs/" + runId, null), 200),
+                reply -> !reply.string("status").startsWith("START"), 60_000);
+        assertEquals("COMPLETED", run.string("status"), run.toString());
+        JsonObject counts = check(admin("GET", "reconciliations/" + runId, null), 200).json().getJsonObject("counts");
+        long differences = counts.keySet().stream().filter(outcome -> !List.of("matched", "settled").contains(outcome))
+                .mapToLong(outcome -> counts.getJsonNumber(outcome).longValue()).sum();
+        browser.open("dashboard.xhtml");
+        assertEquals(String.valueOf(differences), browser.the("dashboard-mismatches").getText());
+        assertEquals(Math.min(differences, 10), browser.all("dashboard-mismatch").size());
+    }
+
+    @Test
     void consolePagesForbidFramingNameTheirScriptsAndKeepTheCookieFromScriptsAndOtherSites() {
         Reply login = Api.send("GET", "console/login.xhtml", null, null, java.util.Map.of());
         assertEquals(200, login.status());

@@ -2,6 +2,7 @@ package api.pantheon.payments.bulk.boundary;
 
 import api.pantheon.payments.bulk.entity.BulkRow;
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.errors.PaymentsException;
 import api.pantheon.payments.jobs.boundary.Jobs;
 import api.pantheon.payments.jobs.entity.JobRunView;
 import api.pantheon.payments.requests.boundary.NewPaymentRequest;
@@ -109,28 +110,38 @@ public class BulkImports {
         return run;
     }
 
-    /**
-     * One row, in a transaction of its own: the request made (or found by its external_id) and the
-     * row's outcome stand or fall together. A row already done (a restart) is left as it was; the
-     * answer says whether the row has its request.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean importRow(String runId, String merchantPartyId, long rowNumber, String externalId, NewPaymentRequest order) {
-        BulkRow done = em.find(BulkRow.class, new BulkRow.Key(runId, rowNumber));
-        if (done != null) {
-            return done.requestId().isPresent();
-        }
-        String requestId = requests.create(merchantPartyId, order, externalId).id();
-        em.persist(BulkRow.made(runId, rowNumber, externalId, requestId));
-        return true;
+    /** A row of a bulk file as read: its order, or why it could not be read as one. */
+    public record Row(long number, String externalId, NewPaymentRequest order, PaymentsException unreadable) {
     }
 
-    /** A row refused, with the error the API would have answered, in a transaction of its own. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void rowRefused(String runId, long rowNumber, String externalId, ErrorCode error, String message) {
-        if (em.find(BulkRow.class, new BulkRow.Key(runId, rowNumber)) == null) {
-            em.persist(BulkRow.refused(runId, rowNumber, externalId, String.valueOf(error.code()), message));
+    /**
+     * A chunk of rows in the chunk's own transaction, with their outcomes: the requests, the rows'
+     * outcomes, the run's progress and its checkpoint commit together, so a row is never done twice
+     * nor counted twice. How many rows made (or found, by external_id) their request.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public long importRows(String runId, String merchantPartyId, List<Row> rows) {
+        long made = 0;
+        for (Row row : rows) {
+            PaymentsException refused = row.unreadable();
+            if (refused == null) {
+                PaymentRequests.Attempt attempt = requests.attempt(merchantPartyId, row.order(), row.externalId());
+                refused = attempt.refused();
+                if (refused == null) {
+                    em.persist(BulkRow.made(runId, row.number(), row.externalId(), attempt.made().id()));
+                    made++;
+                }
+            }
+            if (refused != null) {
+                em.persist(BulkRow.refused(runId, row.number(), row.externalId(), String.valueOf(refused.error().code()),
+                        refused.getMessage()));
+            }
+            // Written and let go row by row: every query of the next row would otherwise first compare
+            // each entity the chunk has made so far, and a chunk would cost the square of its size.
+            em.flush();
+            em.clear();
         }
+        return made;
     }
 
     /** How far a run stands by its rows' own records. */

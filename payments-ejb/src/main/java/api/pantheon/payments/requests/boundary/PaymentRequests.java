@@ -3,6 +3,7 @@ package api.pantheon.payments.requests.boundary;
 import api.pantheon.payments.channels.control.Channels;
 import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.errors.PaymentsException;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.events.control.OutboundPolicy;
 import api.pantheon.payments.ledger.boundary.Ledger;
@@ -113,6 +114,25 @@ public class PaymentRequests {
             request.identifiedAs(externalId);
         }
         return stored(request, now);
+    }
+
+    /** A request made, or the rule that refused it. */
+    public record Attempt(RequestView made, PaymentsException refused) {
+    }
+
+    /**
+     * {@link #create(String, NewPaymentRequest, String)} in the caller's transaction, answering a
+     * refusal rather than throwing it: a bulk file's refused row must not undo the rest of its chunk.
+     * Every refusal is found before anything is written, so a refused row leaves nothing behind.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Attempt attempt(String requesterPartyId, NewPaymentRequest order, String externalId) {
+        try {
+            // called on this instance, not through the container: the refusal does not doom the transaction
+            return new Attempt(create(requesterPartyId, order, externalId), null);
+        } catch (PaymentsException refused) {
+            return new Attempt(null, refused);
+        }
     }
 
     /** Dialect 002: a request paid into one of the caller's accounts, optionally only from one account. */

@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Makes each row's request as {@code POST /v1/requests} would: the same body record and its Bean
- * Validation, then the same boundary. Each row commits on its own with its outcome; the chunk's own
- * transaction carries the progress and the checkpoint.
+ * Validation, then the same boundary. The chunk's rows, their outcomes, its progress and its
+ * checkpoint commit in the chunk's one transaction.
  */
 @Named("bulkRowWriter")
 @Dependent
@@ -50,23 +51,18 @@ public class BulkRowWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        long done = 0;
-        long failed = 0;
+        List<BulkImports.Row> rows = new ArrayList<>(items.size());
         for (Object item : items) {
             BulkRowReader.BulkItem row = (BulkRowReader.BulkItem) item;
             String externalId = blankToNull(row.columns().get("external_id"));
             try {
-                if (bulk.importRow(runId, party, row.number(), checkedExternalId(externalId), body(row.columns()).asOrder())) {
-                    done++;
-                } else {
-                    failed++;
-                }
-            } catch (PaymentsException refused) {
-                bulk.rowRefused(runId, row.number(), externalId, refused.error(), refused.getMessage());
-                failed++;
+                rows.add(new BulkImports.Row(row.number(), checkedExternalId(externalId), body(row.columns()).asOrder(), null));
+            } catch (PaymentsException unreadable) {
+                rows.add(new BulkImports.Row(row.number(), externalId, null, unreadable));
             }
         }
-        jobs.progressed(runId, done, failed);
+        long made = bulk.importRows(runId, party, rows);
+        jobs.progressed(runId, made, rows.size() - made);
     }
 
     private NewRequestBody body(Map<String, String> columns) {
