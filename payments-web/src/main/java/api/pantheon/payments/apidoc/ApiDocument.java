@@ -19,7 +19,7 @@ import api.pantheon.payments.dialects.messaging000.MessagingResource;
 import api.pantheon.payments.dialects.requests001.EventDocuments;
 import api.pantheon.payments.dialects.requests001.NewRequestBody;
 import api.pantheon.payments.dialects.requests001.PayBody;
-import api.pantheon.payments.dialects.requests001.BulkRequestsResource;
+import api.pantheon.payments.dialects.requests001.BulkFiles;
 import api.pantheon.payments.dialects.requests001.RefundBody;
 import api.pantheon.payments.dialects.requests001.RequestDocuments;
 import api.pantheon.payments.edge.ErrorEnvelope;
@@ -59,7 +59,7 @@ public class ApiDocument implements OASFilter {
             AdminDocuments.AuditPage.class, JobDocuments.JobRun.class, JobDocuments.Report.class,
             JobDocuments.ReportDocument.class, JobDocuments.ReportLine.class, JobDocuments.RunLinks.class,
             JobDocuments.ReportLinks.class, JobDocuments.ReconciliationDocument.class,
-            JobDocuments.ReconciliationCounts.class, JobDocuments.ReconciliationLine.class, BulkRequestsResource.BulkStatus.class, BulkRequestsResource.BulkStatus.BulkLinks.class,
+            JobDocuments.ReconciliationCounts.class, JobDocuments.ReconciliationLine.class, BulkFiles.BulkStatus.class, BulkFiles.BulkStatus.BulkLinks.class,
             EventDocuments.EventItem.class, EventDocuments.Attempt.class, EventDocuments.DeliveryItem.class,
             MessagingResource.Sent.class, ItemDocument.class, MakePaymentResource.Awaiting.class,
             AccountRequestDocuments.Token.class, AccountRequestDocuments.Item.class, PaymentsResource.PaymentDocument.class,

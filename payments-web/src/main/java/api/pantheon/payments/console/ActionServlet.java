@@ -1,6 +1,8 @@
 package api.pantheon.payments.console;
 
+import api.pantheon.payments.audit.boundary.Acting;
 import api.pantheon.payments.audit.boundary.Audit;
+import api.pantheon.payments.bulk.boundary.BulkImports;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.errors.PaymentsException;
 import api.pantheon.payments.events.boundary.Events;
@@ -17,12 +19,15 @@ import api.pantheon.payments.requests.boundary.PaymentRequests;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -38,6 +43,8 @@ import java.util.logging.Logger;
  * is a redirect back to the page, which shows the outcome once (post, redirect, get).
  */
 @WebServlet(urlPatterns = "/console/act")
+// A bulk file is kept on disk as it arrives (beyond 64 KiB), never whole in memory; its size limit is the import's own.
+@MultipartConfig(fileSizeThreshold = 64 * 1024)
 public class ActionServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ActionServlet.class.getName());
@@ -53,6 +60,20 @@ public class ActionServlet extends HttpServlet {
 
     /** The posted fields, read as text; the boundaries check them as they check the API's. */
     record Form(HttpServletRequest request) {
+        /** An uploaded file's content, streamed; refused when the form carries none. */
+        InputStream file(String name) {
+            try {
+                Part part = request.getContentType() != null && request.getContentType().startsWith("multipart/")
+                        ? request.getPart(name) : null;
+                if (part == null || part.getSize() == 0) {
+                    throw ErrorCode.INVALID_DATA.exception(name + ": choose a file");
+                }
+                return part.getInputStream();
+            } catch (IOException | ServletException unreadable) {
+                throw ErrorCode.INVALID_DATA.exception(name + ": the upload could not be read");
+            }
+        }
+
         String text(String name) {
             String value = request.getParameter(name);
             return value == null || value.isBlank() ? null : value.strip();
@@ -101,6 +122,12 @@ public class ActionServlet extends HttpServlet {
 
     @Inject
     Jobs jobs;
+
+    @Inject
+    BulkImports bulk;
+
+    @Inject
+    Acting acting;
 
     private Map<String, Action> actions;
 
@@ -158,6 +185,10 @@ public class ActionServlet extends HttpServlet {
                             form.text("role"), form.text("reason"));
                     return done("Operator " + operator.username() + " created as " + operator.role() + ".");
                 })),
+                Map.entry("upload-bulk", new Action("job.start", ConsoleRoles.OPERATOR, "party", "party", form -> {
+                    var run = bulk.receive(parties.view(form.text("party")).id(), form.file("file"));
+                    return done("Bulk file received; its import runs as " + run.id() + " (see Jobs).");
+                })),
                 Map.entry("start-job", new Action("job.start", ConsoleRoles.ADMIN, "job", "job", form -> {
                     String date = "retention".equals(form.text("job")) ? null : form.text("date");
                     if (date != null && !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
@@ -214,6 +245,8 @@ public class ActionServlet extends HttpServlet {
             outcome = new Console.Flash(false, "Your role (" + ConsoleRoles.of(request) + ") does not allow this; the attempt is"
                     + " recorded.", null);
         } else {
+            // the reason typed in the form is the reason of everything the action writes
+            acting.because(form.text("reason"));
             outcome = attempt(action, form);
         }
         session.setAttribute(Console.FLASH, outcome);

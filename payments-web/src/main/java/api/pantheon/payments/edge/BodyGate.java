@@ -48,7 +48,8 @@ public class BodyGate implements Filter {
      */
     private static final long DISCARDED_MAX = 1 << 20;
     private static final String CONSOLE = "/console";
-    private static final String BULK_UPLOAD = "/v1/bulk-requests";
+    /** A merchant's own upload (/v1/bulk-requests) and an operator's on its behalf (/admin/v1/parties/{id}/bulk-requests). */
+    private static final String BULK_UPLOAD = "/bulk-requests";
 
     @Inject
     WithRequestContext requestContext;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.pantheon.payments.it.Api.Client;
 import api.pantheon.payments.it.Api.Reply;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -123,6 +124,36 @@ abstract class BulkScenarios {
         }
         assertEquals(rows, outcomes.stream().map(outcome -> outcome.get("request_id")).distinct().count(), "no duplicate");
         assertEquals(rows, done.number("rows_done"), "progress counted once per row: " + done);
+    }
+
+    @Test
+    void anOperatorUploadsOnAMerchantsBehalfAndTheMerchantFollowsItsOwnImport() {
+        Client merchant = client("MERCHANT", null, "USD", null);
+        Client anna = client("PERSON", null, "USD", null);
+        String file = "recipient,amount,currency,description,order,expires_in,notify_url,external_id\n"
+                + anna.username() + ",3.00,USD,Yearly fee,,,,behalf-1\n";
+        Map<String, String> headers = new java.util.HashMap<>(CSV);
+        headers.putAll(Api.STAFF_REASON);
+        Reply accepted = check(Api.send("POST", "admin/v1/parties/" + merchant.partyId() + "/bulk-requests",
+                bearer(Api.ADMIN_TOKEN), file, headers), 202);
+        String id = accepted.string("id");
+        assertTrue(accepted.json().getJsonObject("links").getString("self").endsWith("/admin/v1/parties/" + merchant.partyId()
+                + "/bulk-requests/" + id), accepted.toString());
+        assertEquals("completed", finished(merchant, id).string("status"), "the merchant follows it as its own");
+        String made = results(merchant, id).get(0).get("request_id");
+        assertEquals(200, get(merchant.token(), "v1/requests/" + made).status(), "made as the merchant, who reads it");
+        assertEquals(200, Api.admin("GET", "parties/" + merchant.partyId() + "/bulk-requests/" + id + "/results", null).status());
+        List<JsonObject> trail = check(Api.admin("GET", "audit?target=" + id + "&action=job.start", null), 200).json()
+                .getJsonArray("entries").getValuesAs(JsonObject.class);
+        assertEquals(1, trail.size(), trail.toString());
+        assertEquals("ADMIN_TOKEN", trail.get(0).getString("actor_kind"), trail.toString());
+        assertTrue(trail.get(0).getString("reason").startsWith("integration test"), "who and why: " + trail);
+
+        Client stranger = client("MERCHANT", null, "USD", null);
+        assertEquals(404, Api.admin("GET", "parties/" + stranger.partyId() + "/bulk-requests/" + id, null).status(),
+                "an import is found under its own merchant only");
+        assertEquals(404, Api.send("POST", "admin/v1/parties/no-such-party/bulk-requests", bearer(Api.ADMIN_TOKEN), file,
+                headers).status());
     }
 
     @Test

@@ -231,6 +231,34 @@ abstract class ConsoleScenarios extends WithCallbackReceiver {
     }
 
     @Test
+    void anOperatorUploadsABulkFileForAMerchantFromItsPageWithAReason() throws java.io.IOException {
+        Client merchant = client("MERCHANT", null, "USD", null);
+        Client payer = client("PERSON", null, "USD", null);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("bulk", ".csv");
+        java.nio.file.Files.writeString(file, "recipient,amount,currency,description,order,expires_in,notify_url,external_id\n"
+                + payer.username() + ",4.00,USD,Season ticket,,,,console-1\n" + payer.username() + ",oops,USD,,,,,console-2\n");
+        browser.logIn(operator("OPERATOR"), PASSWORD);
+        browser.the("dashboard-books");
+        browser.open("party.xhtml?id=" + merchant.partyId());
+        browser.click("action-upload-bulk");
+        browser.the("bulk-file").sendKeys(file.toAbsolutePath().toString());
+        browser.type("reason", "merchant's portal is down");
+        browser.click("confirm");
+        String flash = browser.textOf("flash", "received");
+        String runId = flash.substring(flash.indexOf("runs as ") + 8, flash.indexOf(" (see"));
+        Reply run = eventually(() -> check(get(merchant.token(), "v1/bulk-requests/" + runId), 200),
+                reply -> !reply.string("status").startsWith("start"), 30_000);
+        assertEquals("completed", run.string("status"), run.toString());
+        assertEquals(1, run.number("rows_done"));
+        assertEquals(1, run.number("rows_failed"));
+        JsonObject line = check(admin("GET", "audit?target=" + runId + "&action=job.start", null), 200).json()
+                .getJsonArray("entries").getJsonObject(0);
+        assertEquals("OPERATOR", line.getString("actor_kind"));
+        assertTrue(line.getString("reason").startsWith("merchant's portal is down"), line.toString());
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
     void consolePagesForbidFramingNameTheirScriptsAndKeepTheCookieFromScriptsAndOtherSites() {
         Reply login = Api.send("GET", "console/login.xhtml", null, null, java.util.Map.of());
         assertEquals(200, login.status());

@@ -81,6 +81,12 @@ public class Audit {
         return acting.actor().kind() + " " + acting.actor().name();
     }
 
+    /** The reason the call carries (an operator's Audit-Reason), with what the write itself records. */
+    public String withCallerReason(String detail) {
+        String given = acting.reason();
+        return given == null || given.isBlank() ? detail : detail == null ? given : given + " (" + detail + ")";
+    }
+
     /** A write done, in the writer's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void done(String action, Target target, String reason, Instant now) {

@@ -101,7 +101,7 @@ public class Jobs {
                 self.id(), audit.actorName(), now);
         em.persist(run);
         em.flush();
-        audit.done("job.start", new Audit.Target("job", run.id()), name + " " + parameters, now);
+        audit.done("job.start", new Audit.Target("job", run.id()), audit.withCallerReason(name + " " + parameters), now);
         return Optional.of(run);
     }
 
@@ -178,7 +178,7 @@ public class Jobs {
         }
         em.createNamedQuery(JobRun.STOPPING).setParameter("id", runId)
                 .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate();
-        audit.done("job.stop", new Audit.Target("job", runId), null, clock.instant());
+        audit.done("job.stop", new Audit.Target("job", runId), audit.withCallerReason(null), clock.instant());
         em.refresh(run);
         return JobRunView.of(run);
     }
@@ -221,7 +221,7 @@ public class Jobs {
                     + "; only a stopped or failed run can be restarted");
         }
         run.restarting(clock.instant());
-        audit.done("job.restart", new Audit.Target("job", runId), null, clock.instant());
+        audit.done("job.restart", new Audit.Target("job", runId), audit.withCallerReason(null), clock.instant());
         return JobRunView.of(run);
     }
 

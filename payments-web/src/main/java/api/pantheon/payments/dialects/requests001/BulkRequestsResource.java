@@ -1,8 +1,5 @@
 package api.pantheon.payments.dialects.requests001;
 
-import api.pantheon.payments.bulk.boundary.BulkImports;
-import api.pantheon.payments.bulk.boundary.BulkOutcome;
-import api.pantheon.payments.jobs.entity.JobRunView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,15 +12,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,10 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "Missing or invalid API credentials (code 100)")
 public class BulkRequestsResource {
 
-    static final String CSV = "text/csv";
-
     @Inject
-    BulkImports bulk;
+    BulkFiles files;
 
     @Context
     SecurityContext caller;
@@ -54,19 +43,18 @@ public class BulkRequestsResource {
     UriInfo uri;
 
     @POST
-    @Consumes(CSV)
+    @Consumes(BulkFiles.CSV)
     @Operation(summary = "Upload a CSV file of payment requests; it is imported in the background",
             description = "Header row, then recipient,amount,currency,description,order,expires_in,notify_url,external_id"
                     + " (UTF-8, RFC 4180 quoting). external_id is unique per merchant: a row whose external_id was"
                     + " already imported answers the request made then and makes no other.")
-    @RequestBody(content = @Content(mediaType = CSV, example = "recipient,amount,currency,description,order,expires_in,"
+    @RequestBody(content = @Content(mediaType = BulkFiles.CSV, example = "recipient,amount,currency,description,order,expires_in,"
             + "notify_url,external_id\n+14155551212,10.99,USD,T-shirt,abc123,3600,,fees-2026-0001\n"))
     @APIResponse(responseCode = "202", description = "Accepted; follow links.self for progress and links.results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkStatus")))
     @APIResponse(responseCode = "413", description = "payload_too_large: over payments.bulk.max-bytes")
     public Response upload(InputStream file) {
-        JobRunView run = bulk.receive(caller.getUserPrincipal().getName(), file);
-        return Response.accepted(status(run)).build();
+        return files.accepted(caller.getUserPrincipal().getName(), file, home());
     }
 
     @GET
@@ -75,46 +63,20 @@ public class BulkRequestsResource {
     @APIResponse(responseCode = "200", description = "Status and progress",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkStatus")))
     @APIResponse(responseCode = "404", description = "not_found: no import of yours with this id")
-    public BulkStatus get(@PathParam("id") String id) {
-        return status(bulk.runOf(id, caller.getUserPrincipal().getName()));
+    public BulkFiles.BulkStatus get(@PathParam("id") String id) {
+        return files.status(id, caller.getUserPrincipal().getName(), home());
     }
 
     @GET
     @Path("{id}/results")
-    @Produces(CSV)
+    @Produces(BulkFiles.CSV)
     @Operation(summary = "One line per row imported so far: row, external_id, then the request id or the error")
     @APIResponse(responseCode = "200", description = "row,external_id,request_id,error_code,error_message")
     public Response results(@PathParam("id") String id) {
-        String runId = bulk.runOf(id, caller.getUserPrincipal().getName()).id();
-        StreamingOutput body = out -> {
-            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder()
-                    .setHeader("row", "external_id", "request_id", "error_code", "error_message").get());
-            long after = 0;
-            for (List<BulkOutcome> page = bulk.outcomes(runId, after, 1000); !page.isEmpty();
-                 page = bulk.outcomes(runId, after, 1000)) {
-                for (BulkOutcome row : page) {
-                    csv.printRecord(row.row(), row.externalId().orElse(""), row.requestId().orElse(""),
-                            row.errorCode().orElse(""), row.errorMessage().orElse(""));
-                    after = row.row();
-                }
-            }
-            csv.flush();
-        };
-        return Response.ok(body, CSV + "; charset=UTF-8").build();
+        return files.results(id, caller.getUserPrincipal().getName());
     }
 
-    private BulkStatus status(JobRunView run) {
-        String self = uri.getBaseUriBuilder().path("v1/bulk-requests").path(run.id()).build().toString();
-        return new BulkStatus(run.id(), run.status().name().toLowerCase(), run.rowsTotal().orElse(null), run.rowsDone(),
-                run.rowsFailed(), run.percent().orElse(null), new BulkStatus.BulkLinks(self, self + "/results"));
-    }
-
-    /** Where an import stands. */
-    public record BulkStatus(String id, String status, Long rowsTotal, long rowsDone, long rowsFailed, Integer percent,
-                             BulkLinks links) {
-        /** Its progress and its results. */
-        public record BulkLinks(String self, String results) {
-        }
+    private UriBuilder home() {
+        return uri.getBaseUriBuilder().path("v1/bulk-requests");
     }
 }
