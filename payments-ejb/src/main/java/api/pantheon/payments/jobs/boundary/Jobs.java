@@ -131,11 +131,10 @@ public class Jobs {
         return parameters;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public JobRunView executing(String runId, long executionId) {
-        JobRun run = found(runId);
-        run.executing(executionId, self.id(), clock.instant());
-        return JobRunView.of(run);
+        runs.executing(runId, executionId, self.id());
+        return JobRunView.of(found(runId));
     }
 
     /** A chunk's progress, in the chunk's own transaction: it counts exactly when the chunk's work does. */

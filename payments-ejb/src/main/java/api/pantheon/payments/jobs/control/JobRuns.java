@@ -30,13 +30,23 @@ public class JobRuns {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void expect(String runId, long total) {
-        run(runId).expect(total, clock.instant());
+        em.createNamedQuery(JobRun.EXPECTED).setParameter("id", runId).setParameter("total", total)
+                .setParameter("now", now()).executeUpdate();
     }
 
     /** Begun afresh from what its own records say is done (a run taken over from a dead instance). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recounted(String runId, long done, long failed) {
-        run(runId).recounted(done, failed, clock.instant());
+        em.createNamedQuery(JobRun.RECOUNTED).setParameter("id", runId).setParameter("done", done)
+                .setParameter("failed", failed).setParameter("now", now()).executeUpdate();
+    }
+
+    /** The batch runtime has taken the run as this execution, here; a run that has already ended keeps its ending. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void executing(String runId, long executionId, String instanceId) {
+        em.createNamedQuery(JobRun.EXECUTING).setParameter("id", runId).setParameter("execution", executionId)
+                .setParameter("instance", instanceId).setParameter("now", now()).executeUpdate();
+        em.createNamedQuery(JobRun.STARTED).setParameter("id", runId).executeUpdate();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

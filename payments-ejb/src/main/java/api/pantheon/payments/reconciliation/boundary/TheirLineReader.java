@@ -16,7 +16,7 @@ import java.time.LocalDate;
 
 /**
  * Reads the business system's settlement file for the run's day a line at a time (header:
- * submission_id, amount, currency, status). The checkpoint is the number of the last line handed on.
+ * submission_id, amount, currency, status). A restart goes on after the last line the run recorded.
  */
 @Named("theirLineReader")
 @Dependent
@@ -50,8 +50,9 @@ public class TheirLineReader extends AbstractItemReader {
         } catch (RuntimeException failed) {
             throw JobFailures.failed(job, failed);
         }
-        // A run taken over from a dead instance has no checkpoint, but its own lines say how far it came.
-        long resumeAfter = checkpoint != null ? (Long) checkpoint : reconciliations.lastLine(runId);
+        // Its own lines commit with their chunk and say how far it came; the runtime's checkpoint is written
+        // apart (it may be ahead of a chunk a crash undid), and a run taken over from a dead instance has none.
+        long resumeAfter = reconciliations.lastLine(runId);
         if (checkpoint == null && resumeAfter == 0) {
             jobs.expect(runId, CsvFile.count(theirs));
         }

@@ -23,6 +23,13 @@ import java.util.UUID;
 @Table(name = "job_run")
 @NamedQuery(name = JobRun.PROGRESSED, query = "update JobRun r set r.rowsDone = r.rowsDone + :done,"
         + " r.rowsFailed = r.rowsFailed + :failed, r.updatedAt = :now where r.id = :id")
+@NamedQuery(name = JobRun.EXPECTED, query = "update JobRun r set r.rowsTotal = :total, r.updatedAt = :now where r.id = :id")
+@NamedQuery(name = JobRun.RECOUNTED, query = "update JobRun r set r.rowsDone = :done, r.rowsFailed = :failed,"
+        + " r.updatedAt = :now where r.id = :id")
+@NamedQuery(name = JobRun.EXECUTING, query = "update JobRun r set r.executionId = :execution, r.instanceId = :instance,"
+        + " r.updatedAt = :now where r.id = :id")
+@NamedQuery(name = JobRun.STARTED, query = "update JobRun r set r.status = api.pantheon.payments.jobs.entity.JobStatus.STARTED"
+        + " where r.id = :id and r.status = api.pantheon.payments.jobs.entity.JobStatus.STARTING")
 @NamedQuery(name = JobRun.STOPPING, query = "update JobRun r set r.status = api.pantheon.payments.jobs.entity.JobStatus.STOPPING,"
         + " r.updatedAt = :now where r.id = :id and r.status in (api.pantheon.payments.jobs.entity.JobStatus.STARTING,"
         + " api.pantheon.payments.jobs.entity.JobStatus.STARTED)")
@@ -34,11 +41,16 @@ import java.util.UUID;
 public class JobRun {
 
     /**
-     * Progress and a stop request are written as single updates, never read-modify-write: a chunk
-     * committing its progress and an operator stopping the run touch the same row at the same moment,
-     * and neither may fail the other.
+     * While a run runs, its row is written only by single updates, never read-modify-write: the
+     * starter recording the execution, the job counting its rows and its chunks' progress, and an
+     * operator stopping it touch the same row at the same moment, and none may fail another.
      */
     public static final String PROGRESSED = "JobRun.progressed";
+    public static final String EXPECTED = "JobRun.expected";
+    public static final String RECOUNTED = "JobRun.recounted";
+    /** The runtime has taken the run as an execution; a run that has already ended (a short job) keeps its ending. */
+    public static final String EXECUTING = "JobRun.executing";
+    public static final String STARTED = "JobRun.started";
     public static final String STOPPING = "JobRun.stopping";
     /** Active runs whose instance no longer beats: they will never end by themselves. */
     public static final String ORPHANED = "JobRun.orphaned";
@@ -111,18 +123,6 @@ public class JobRun {
         this.updatedAt = startedAt;
     }
 
-    /**
-     * The batch runtime has taken the run as this execution. A run that has already ended (a short
-     * job finishes before its starter hears back) keeps its ending.
-     */
-    public void executing(long executionId, String instanceId, Instant now) {
-        this.executionId = executionId;
-        this.instanceId = instanceId;
-        if (status.isActive()) {
-            this.status = JobStatus.STARTED;
-        }
-        this.updatedAt = now.atOffset(ZoneOffset.UTC);
-    }
 
     /** Taken up again from its last checkpoint: active again, its earlier ending forgotten. */
     public void restarting(Instant now) {
@@ -135,19 +135,8 @@ public class JobRun {
         this.updatedAt = now.atOffset(ZoneOffset.UTC);
     }
 
-    /** How many rows there are in all, once the job knows (a file's lines, say). */
-    public void expect(long total, Instant now) {
-        this.rowsTotal = total;
-        this.updatedAt = now.atOffset(ZoneOffset.UTC);
-    }
 
 
-    /** Begun afresh: its progress is what its own records say is done so far. */
-    public void recounted(long done, long failed, Instant now) {
-        this.rowsDone = done;
-        this.rowsFailed = failed;
-        this.updatedAt = now.atOffset(ZoneOffset.UTC);
-    }
 
     public void ended(JobStatus status, String outcome, Instant now) {
         this.status = status;

@@ -14,9 +14,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Reads a bulk file a record at a time (never whole): RFC 4180, a header row naming the columns. The
- * checkpoint is the number of the last row handed on, so a restart skips what its last committed
- * chunk had already done.
+ * Reads a bulk file a record at a time (never whole): RFC 4180, a header row naming the columns. A
+ * restart goes on after the last row the run has recorded (see {@link #resumeAfter}).
  */
 @Named("bulkRowReader")
 @Dependent
@@ -45,19 +44,20 @@ public class BulkRowReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) throws IOException {
         Path path = bulk.fileOf(file);
-        long resumeAfter = checkpoint == null ? resumedByRecords(path) : (Long) checkpoint;
-        rows = CsvFile.after(path, resumeAfter);
+        rows = CsvFile.after(path, resumeAfter(path, checkpoint));
     }
 
     /**
-     * Where a run without a checkpoint begins: at the start when new; after its last recorded row when
-     * it is taken over from an instance that died (the batch runtime's checkpoint died with it).
+     * Where the run goes on: after the last row it has recorded, whatever the batch runtime's
+     * checkpoint says. The rows commit with their chunk; the runtime's repository is on connections of
+     * its own, outside the chunk's transaction, so its checkpoint may be written just before a commit
+     * that a crash then prevents. A run taken over from a dead instance has no checkpoint at all.
      */
-    private long resumedByRecords(Path path) throws IOException {
+    private long resumeAfter(Path path, Serializable checkpoint) throws IOException {
         BulkImports.Recorded recorded = bulk.recorded(runId);
-        if (recorded.lastRow() == 0) {
+        if (recorded.lastRow() == 0 && checkpoint == null) {
             jobs.expect(runId, CsvFile.count(path));
-        } else {
+        } else if (checkpoint == null) {
             jobs.recounted(runId, recorded.done(), recorded.failed());
         }
         return recorded.lastRow();
