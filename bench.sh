@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Load benchmark: builds, starts the server on a fresh data directory, runs LoadBenchmark
-# (create, pay, health; a fixed time each from concurrent connections), prints the figures, stops.
+# Load benchmark: builds, starts the server on a fresh data directory, sets up parties (BenchParties)
+# and drives fixed-length phases with wrk (bench/phases.lua): create, pay (each request created once),
+# transfer, an authenticated read, create with an Idempotency-Key. For each: requests, throughput,
+# p50/p99/max, errors, the server's CPU milliseconds per operation (/proc) and SQL statements per
+# operation (the server's own count, /metrics). Then the books' trial balance.
+# ./bench.sh postgres: the same on the local PostgreSQL.
 # Then 1,000 concurrent make-payment calls (wait=30) on the sandbox's 3-second answer, with the server's
 # peak threads and heap.
 #   BENCH_CONNECTIONS (default 16), BENCH_SECONDS per phase (default 20), BENCH_PORT (default 18090),
@@ -14,6 +18,14 @@ cd "$(dirname "$0")"
 connections="${BENCH_CONNECTIONS:-16}"
 seconds="${BENCH_SECONDS:-20}"
 port="${BENCH_PORT:-18090}"
+
+# wrk, a light load client (Debian's package), so that the figures are the server's and not the client's.
+if ! command -v wrk > /dev/null; then
+  if [ "$(id -u)" = "0" ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -q wrk > /dev/null \
+    || { DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update -q > /dev/null \
+         && DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -q wrk > /dev/null; }
+fi
 
 mvn -B -q -DskipTests install
 mvn -B -q -pl src-it test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
@@ -63,10 +75,53 @@ if [ "${1:-}" = "bulk" ]; then
   exit 0
 fi
 
-start_server
+database="H2 embedded"
+if [ "${1:-}" = "postgres" ]; then
+  # The same phases on the local PostgreSQL (127.0.0.1:5432, database test), in a schema of its own
+  # that is dropped afterwards; the driver comes from Maven Central like every other dependency.
+  mvn -B -q dependency:copy -Dartifact=org.postgresql:postgresql:42.7.4 -DoutputDirectory="$data/lib"
+  schema="bench_$(date +%s)"
+  pg="postgresql://postgres@127.0.0.1:5432/test"
+  psql --no-psqlrc --quiet "$pg" -c "CREATE SCHEMA $schema"
+  trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null; fi; psql --no-psqlrc --quiet "$pg" -c "DROP SCHEMA $schema CASCADE" > /dev/null; [ -n "${BENCH_DATA_DIR:-}" ] || rm -rf "$data"' EXIT
+  export PAYMENTS_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource
+  export PAYMENTS_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
+  export PAYMENTS_DATASOURCE_USER=postgres PAYMENTS_DATASOURCE_PASSWORD=unused-with-trust-auth
+  export PAYMENTS_EXTRA_LIBS="$data/lib/postgresql-42.7.4.jar"
+  database="PostgreSQL"
+fi
 
-java -cp "$classpath" api.pantheon.payments.bench.LoadBenchmark \
-  "http://127.0.0.1:$port" bench-admin-token "$connections" "$seconds"
+start_server
+java -cp "$classpath" api.pantheon.payments.bench.BenchParties "http://127.0.0.1:$port" bench-admin-token "$data/parties.lua"
+mkdir -p "$data/wrk"
+ticks_per_second=$(getconf CLK_TCK)
+
+# The server's own CPU time (user + system) in clock ticks, from /proc: what one operation costs it.
+server_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+# The SQL statements the server has sent, from its own count (the sql_statements gauge in /metrics).
+server_statements() { curl -s "http://127.0.0.1:$port/metrics" | awk '/^sql_statements/ { print $2 }'; }
+
+# One phase: wrk from $connections connections for $2 seconds; prints its line of figures.
+phase() {
+  local name="$1" duration="$2" quiet="${3:-}"
+  local ticks statements line
+  ticks=$(server_ticks); statements=$(server_statements)
+  line=$(BENCH_PHASE="$name" BENCH_PARTIES="$data/parties.lua" BENCH_OUT="$data/wrk"     wrk -t"$connections" -c"$connections" -d"${duration}s" --timeout 10s -s bench/phases.lua "http://127.0.0.1:$port" | grep '^WRK ')
+  [ -n "$quiet" ] && return
+  read -r _ requests rate p50 p99 max errors _ <<< "$line"
+  awk -v n="$name" -v r="$requests" -v rate="$rate" -v p50="$p50" -v p99="$p99" -v max="$max" -v e="$errors"       -v cpu="$(( $(server_ticks) - ticks ))" -v tps="$ticks_per_second" -v sql="$(( $(server_statements) - statements ))"       'BEGIN { printf "%-18s %9d %10.0f %8.1f %8.1f %8.1f %7d %9.2f %8.1f\n", n, r, rate, p50, p99, max, e, r ? cpu * 1000 / tps / r : 0, r ? sql / r : 0 }'
+}
+
+echo "Warming up"
+phase create 5 quiet; phase transfer 5 quiet
+echo "$connections connections (wrk, one thread each), $seconds s per phase; $database"
+echo "phase               requests   per-sec   p50 ms   p99 ms   max ms  errors  cpu ms/op  sql/op"
+phase create "$seconds"
+phase pay "$seconds"
+phase transfer "$seconds"
+phase read "$seconds"
+phase create-idempotent "$seconds"
+echo "books after the phases: $(curl -s -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/payments/admin/v1/ledger/trial-balance")"
 
 if [ "${BENCH_MAKE_PAYMENTS:-1000}" != "0" ]; then
   # The client's 1,000 asynchronous calls would otherwise start a thread each on this core count (see run.sh).

@@ -26,7 +26,7 @@ class ArchitectureTest {
     private static final String[] CORE = {P + "requests..", P + "payments..", P + "events..", P + "ledger..",
             P + "parties..", P + "channels..", P + "idempotency..", P + "instances..", P + "money..", P + "security..",
             P + "schema..", P + "timers..", P + "errors..", P + "audit..", P + "operators..", P + "backoffice..",
-            P + "jobs..", P + "reports..", P + "bulk..", P + "reconciliation..", P + "retention.."};
+            P + "jobs..", P + "reports..", P + "bulk..", P + "reconciliation..", P + "retention..", P + "diagnostics.."};
     private static final String CONTROL = P + "*.control..";
     private static final String BOUNDARY = P + "*.boundary..";
 

@@ -592,6 +592,10 @@ class PaymentsIT {
     }
 
     @Nested
+    class StatementGuard extends StatementGuardScenarios {
+    }
+
+    @Nested
     class ApiDocument extends ApiDocumentScenarios {
     }
 
