@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark: builds, starts the server on a fresh data directory, sets up parties (BenchParties)
 # and drives fixed-length phases with wrk (bench/phases.lua): create, pay (each request created once),
-# transfer, an authenticated read, create with an Idempotency-Key. For each: requests, throughput,
+# transfer (002 without token), 002 requests, confirm (002 with token, each once), an authenticated
+# read, create with an Idempotency-Key. For each: requests, throughput,
 # p50/p99/max, errors, the server's CPU milliseconds per operation (/proc) and SQL statements per
 # operation (the server's own count, /metrics). Then the books' trial balance.
 # ./bench.sh postgres: the same on the local PostgreSQL.
@@ -119,6 +120,8 @@ echo "phase               requests   per-sec   p50 ms   p99 ms   max ms  errors 
 phase create "$seconds"
 phase pay "$seconds"
 phase transfer "$seconds"
+phase request-002 "$seconds"
+phase confirm "$seconds"
 phase read "$seconds"
 phase create-idempotent "$seconds"
 echo "books after the phases: $(curl -s -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/payments/admin/v1/ledger/trial-balance")"

@@ -1,7 +1,8 @@
 -- wrk script for ./bench.sh: one phase per run (BENCH_PHASE), one connection per wrk thread, so that
 -- each response pairs with the request its thread sent last. Parties come from BENCH_PARTIES (written
 -- by BenchParties); the create phases write "request-id payer-index merchant-index" lines to
--- BENCH_OUT/created-<thread>.txt, which the pay and read phases take up again.
+-- BENCH_OUT/created-<thread>.txt, which the pay and read phases take up again, and the 002 create
+-- phase writes "token merchant-index" lines to BENCH_OUT/tokens-<thread>.txt for the confirm phase.
 local parties = dofile(os.getenv("BENCH_PARTIES"))
 local phase = os.getenv("BENCH_PHASE")
 local out = os.getenv("BENCH_OUT")
@@ -21,6 +22,14 @@ function init(args)
   sent = 0
   if phase == "create" or phase == "create-idempotent" then
     created = io.open(out .. "/created-" .. thread_id .. ".txt", phase == "create" and "w" or "a")
+  elseif phase == "request-002" then
+    created = io.open(out .. "/tokens-" .. thread_id .. ".txt", "w")
+  elseif phase == "confirm" then
+    queue, next_item = {}, 1
+    for line in io.lines(out .. "/tokens-" .. thread_id .. ".txt") do
+      local token, merchant = line:match("(%S+) (%d+)")
+      queue[#queue + 1] = { token = token, merchant = merchants[tonumber(merchant)] }
+    end
   elseif phase == "pay" or phase == "read" then
     queue, next_item = {}, 1
     for line in io.lines(out .. "/created-" .. thread_id .. ".txt") do
@@ -55,6 +64,22 @@ function request()
         '{"account_id": ' .. item.payer.account .. '}')
     end
     return wrk.format("GET", "/payments/v1/requests/" .. item.id, json(item.merchant.token))
+  elseif phase == "request-002" then
+    merchant_index = (thread_id + sent) % #merchants + 1
+    local merchant = merchants[merchant_index]
+    return wrk.format("POST", "/payments/v1/payment-requests", json(merchant.token), '{"amount": 1.25, "to": {"currency":'
+      .. ' "USD", "account": {"id": ' .. merchant.account .. '}}}')
+  elseif phase == "confirm" then
+    local item = queue[next_item]
+    if item == nil then
+      wrk.thread:stop() -- every token is confirmed once: this thread's phase is over
+      item = queue[#queue]
+    end
+    next_item = next_item + 1
+    local payer = payers[(thread_id * 53 + next_item) % #payers + 1]
+    return wrk.format("POST", "/payments/v1/payments", json(payer.token), '{"descriptor": "PAYMENT REQUEST ACCEPT",'
+      .. ' "token": "' .. item.token .. '", "from": [{"amount": 1.25, "currency": "USD", "account": {"id": ' .. payer.account
+      .. '}}], "to": [{"currency": "USD", "account": {"id": ' .. item.merchant.account .. '}}]}')
   elseif phase == "transfer" then
     local from = payers[(thread_id * 31 + sent) % #payers + 1]
     local to = payers[(thread_id * 31 + sent + 1) % #payers + 1]
@@ -65,7 +90,13 @@ function request()
 end
 
 function response(status, headers, body)
-  if created ~= nil and status == 200 then
+  if created ~= nil and phase == "request-002" and status == 201 then
+    local code = body:match('"code":"([^"]+)"')
+    if code then
+      created:write(code, " ", merchant_index, "\n")
+      created:flush()
+    end
+  elseif created ~= nil and status == 200 then
     local id = body:match('"id":"([^"]+)"')
     if id then
       created:write(id, " ", payer_index, " ", merchant_index, "\n")
