@@ -2,7 +2,6 @@ package api.pantheon.payments.admin;
 
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.reconciliation.boundary.Reconciliations;
-import api.pantheon.payments.reconciliation.entity.ReconciliationLineView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,9 +16,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,9 +32,6 @@ public class ReconciliationsResource {
 
     /** The differences a JSON answer names; the CSV has every line. */
     private static final int MISMATCHES_SHOWN = 1_000;
-    private static final int PAGE = 1_000;
-    private static final CSVFormat LINES = CSVFormat.RFC4180.builder().setHeader("line", "submission_id", "outcome",
-            "request_id", "our_amount", "our_currency", "our_status", "their_amount", "their_currency", "their_status").get();
 
     @Inject
     Reconciliations reconciliations;
@@ -66,25 +59,8 @@ public class ReconciliationsResource {
         if (!"csv".equals(format)) {
             throw ErrorCode.INVALID_DATA.exception("format: json or csv");
         }
-        StreamingOutput lines = out -> {
-            try (CSVPrinter printer = LINES.print(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-                long afterLine = -1;
-                String afterSubmission = "";
-                for (List<ReconciliationLineView> page = reconciliations.lines(runId, afterLine, afterSubmission, PAGE);
-                     !page.isEmpty(); page = reconciliations.lines(runId, afterLine, afterSubmission, PAGE)) {
-                    for (ReconciliationLineView line : page) {
-                        JobDocuments.ReconciliationLine shown = JobDocuments.ReconciliationLine.of(line);
-                        printer.printRecord(shown.line(), shown.submissionId(), shown.outcome(), shown.requestId(),
-                                shown.ourAmount(), shown.ourCurrency(), shown.ourStatus(), shown.theirAmount(),
-                                shown.theirCurrency(), shown.theirStatus());
-                    }
-                    ReconciliationLineView last = page.get(page.size() - 1);
-                    afterLine = last.lineNumber();
-                    afterSubmission = last.submissionId();
-                }
-            }
-        };
+        StreamingOutput lines = out -> ReconciliationCsv.write(reconciliations, runId, new OutputStreamWriter(out, StandardCharsets.UTF_8));
         return Response.ok(lines, "text/csv; charset=UTF-8").header("Content-Disposition",
-                "attachment; filename=\"reconciliation-" + summary.day() + "-" + runId + ".csv\"").build();
+                "attachment; filename=\"" + ReconciliationCsv.fileName(summary) + "\"").build();
     }
 }

@@ -228,6 +228,12 @@ abstract class ConsoleScenarios extends WithCallbackReceiver {
         browser.open("dashboard.xhtml");
         assertEquals(String.valueOf(differences), browser.the("dashboard-mismatches").getText());
         assertEquals(Math.min(differences, 10), browser.all("dashboard-mismatch").size());
+        String csv = (String) browser.script("return fetch(arguments[0]).then(answer => answer.text());",
+                browser.the("dashboard-reconciliation-csv").getAttribute("href"));
+        assertTrue(csv.startsWith("line,submission_id,outcome"), csv);
+        long lines = csv.lines().count() - 1;
+        long all = counts.keySet().stream().mapToLong(outcome -> counts.getJsonNumber(outcome).longValue()).sum();
+        assertEquals(all, lines, "every line of the run, in the operator's download");
     }
 
     @Test
