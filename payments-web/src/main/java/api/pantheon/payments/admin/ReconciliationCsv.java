@@ -1,5 +1,6 @@
 package api.pantheon.payments.admin;
 
+import api.pantheon.payments.edge.CsvText;
 import api.pantheon.payments.reconciliation.boundary.Reconciliations;
 import api.pantheon.payments.reconciliation.entity.ReconciliationLineView;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class ReconciliationCsv {
                  !page.isEmpty(); page = reconciliations.lines(runId, afterLine, afterSubmission, PAGE)) {
                 for (ReconciliationLineView line : page) {
                     JobDocuments.ReconciliationLine shown = JobDocuments.ReconciliationLine.of(line);
-                    printer.printRecord(shown.line(), shown.submissionId(), shown.outcome(), shown.requestId(),
+                    printer.printRecord(shown.line(), CsvText.neutral(shown.submissionId()), shown.outcome(), shown.requestId(),
                             shown.ourAmount(), shown.ourCurrency(), shown.ourStatus(), shown.theirAmount(),
                             shown.theirCurrency(), shown.theirStatus());
                 }

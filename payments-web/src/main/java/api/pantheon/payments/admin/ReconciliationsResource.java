@@ -54,7 +54,7 @@ public class ReconciliationsResource {
             return Response.ok(new JobDocuments.ReconciliationDocument(JobDocuments.JobRun.of(summary.run(), run),
                     summary.day(), JobDocuments.ReconciliationCounts.of(summary.counts()),
                     summary.mismatches().stream().map(JobDocuments.ReconciliationLine::of).toList(),
-                    new JobDocuments.ReportLinks(self, self + "?format=csv"))).build();
+                    new JobDocuments.ReportLinks(self, self + "?format=csv")), MediaType.APPLICATION_JSON_TYPE).build();
         }
         if (!"csv".equals(format)) {
             throw ErrorCode.INVALID_DATA.exception("format: json or csv");

@@ -43,8 +43,9 @@ import java.util.logging.Logger;
  * is a redirect back to the page, which shows the outcome once (post, redirect, get).
  */
 @WebServlet(urlPatterns = "/console/act")
-// A bulk file is kept on disk as it arrives (beyond 64 KiB), never whole in memory; its size limit is the import's own.
-@MultipartConfig(fileSizeThreshold = 64 * 1024)
+// A bulk file is kept on disk as it arrives (beyond 64 KiB), never whole in memory. The container refuses
+// a larger post before the form token is read: at most the import's default limit and a little form.
+@MultipartConfig(fileSizeThreshold = 64 * 1024, maxFileSize = 50L * 1024 * 1024, maxRequestSize = 50L * 1024 * 1024 + 64 * 1024)
 public class ActionServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ActionServlet.class.getName());

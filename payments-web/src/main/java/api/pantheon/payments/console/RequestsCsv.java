@@ -1,5 +1,6 @@
 package api.pantheon.payments.console;
 
+import api.pantheon.payments.edge.CsvText;
 import api.pantheon.payments.requests.boundary.RequestPage;
 import api.pantheon.payments.requests.boundary.RequestSearch;
 import api.pantheon.payments.requests.entity.RequestView;
@@ -56,9 +57,7 @@ public class RequestsCsv extends HttpServlet {
         }
     }
 
-    /** A client's text that a spreadsheet would take for a formula is written as text. */
     private static String neutral(Optional<String> text) {
-        String value = text.orElse("");
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return CsvText.neutral(text.orElse(null));
     }
 }

@@ -80,8 +80,8 @@ public class BodyGate implements Filter {
             return;
         }
         if (http.getServletPath().startsWith(CONSOLE)) {
-            // The console's small form posts are read by the servlet container as parameters, within
-            // its own post size limit; only the API's JSON bodies come through this gate.
+            // The console's form posts are read by the servlet container as parameters (within its post
+            // size limit) or as multipart parts (within ActionServlet's); only the API's bodies come here.
             chain.doFilter(request, response);
             return;
         }

@@ -115,11 +115,12 @@ abstract class ReconciliationScenarios {
     }
 
     @Test
-    void aRunWithoutAProperDayFailsSayingWhy() {
-        for (String body : List.of("{}", json("date", "2026-13-40"))) {
-            Reply run = finished(check(admin("POST", "jobs/reconciliation", body), 202).string("id"));
-            assertEquals("FAILED", run.string("status"), run.toString());
-            assertTrue(run.string("outcome").startsWith("date:"), run.toString());
-        }
+    void aRunWithoutItsDayIsRefusedAndOneWithADayThatIsNoneFailsSayingWhy() {
+        Reply refused = admin("POST", "jobs/reconciliation", "{}");
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.errorMessage().startsWith("date:"), refused.toString());
+        Reply run = finished(check(admin("POST", "jobs/reconciliation", json("date", "2026-13-40")), 202).string("id"));
+        assertEquals("FAILED", run.string("status"), run.toString());
+        assertTrue(run.string("outcome").startsWith("date:"), run.toString());
     }
 }

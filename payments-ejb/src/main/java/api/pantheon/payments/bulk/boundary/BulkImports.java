@@ -116,8 +116,9 @@ public class BulkImports {
 
     /**
      * A chunk of rows in the chunk's own transaction, with their outcomes: the requests, the rows'
-     * outcomes, the run's progress and its checkpoint commit together, so a row is never done twice
-     * nor counted twice. How many rows made (or found, by external_id) their request.
+     * outcomes and the run's progress commit together, and a restart goes on after the last recorded
+     * row, so a row is never done twice nor counted twice. How many rows made (or found, by
+     * external_id) their request.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public long importRows(String runId, String merchantPartyId, List<Row> rows) {
@@ -149,8 +150,8 @@ public class BulkImports {
     }
 
     /**
-     * What a run's rows say is done. Rows commit one by one, so after a crash they may be ahead of the
-     * batch runtime's last checkpoint; a run begun afresh goes on after the last of them.
+     * What a run's rows say is done: where a run goes on. The batch runtime's checkpoint is written
+     * apart from the chunk's transaction, so it is not the measure (see BulkRowReader).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Recorded recorded(String runId) {

@@ -42,6 +42,8 @@ public class Jobs {
 
     /** The jobs there are, by the name of their XML under META-INF/batch-jobs. */
     public static final Set<String> NAMES = Set.of("settlement-report", "bulk-requests", "reconciliation", "retention");
+    /** The jobs that are about one UTC day, which must be named. */
+    private static final Set<String> DAILY = Set.of("settlement-report", "reconciliation");
 
     /** What a run whose instance died says, and what its operator can do about it. */
     static final String ORPHANED = "its instance stopped while it ran; restart it to go on from its last checkpoint";
@@ -67,9 +69,7 @@ public class Jobs {
     /** Starts a run now; {@code parameters} are the job's, checked by the job itself. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public JobRunView start(String name, Map<String, String> parameters) {
-        if (!NAMES.contains(name)) {
-            throw ErrorCode.NOT_FOUND.exception("No job " + name + "; there are " + String.join(", ", new TreeSet<>(NAMES)));
-        }
+        requireRunnable(name, parameters);
         return self().begin(name, null, parameters).map(this::launch)
                 .orElseThrow(() -> new IllegalStateException("an unkeyed run always begins"));
     }
@@ -80,6 +80,7 @@ public class Jobs {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<JobRunView> startOnce(String name, String runKey, Map<String, String> parameters) {
+        requireRunnable(name, parameters);
         Optional<JobRun> begun;
         try {
             begun = self().begin(name, runKey, parameters);
@@ -87,6 +88,15 @@ public class Jobs {
             return Optional.empty();
         }
         return begun.map(this::launch);
+    }
+
+    private static void requireRunnable(String name, Map<String, String> parameters) {
+        if (!NAMES.contains(name)) {
+            throw ErrorCode.NOT_FOUND.exception("No job " + name + "; there are " + String.join(", ", new TreeSet<>(NAMES)));
+        }
+        if (DAILY.contains(name) && !parameters.containsKey("date")) {
+            throw ErrorCode.INVALID_DATA.exception("date: is required to run " + name + " (the UTC day, such as 2026-12-01)");
+        }
     }
 
     /** Stores the run (and its audit line) before anything runs: no job runs unrecorded. */
@@ -219,7 +229,7 @@ public class Jobs {
             throw ErrorCode.STATE_CONFLICT.exception("Run " + runId + " is " + run.status().name().toLowerCase()
                     + "; only a stopped or failed run can be restarted");
         }
-        run.restarting(clock.instant());
+        run.restarting(self.id(), clock.instant());
         audit.done("job.restart", new Audit.Target("job", runId), audit.withCallerReason(null), clock.instant());
         return JobRunView.of(run);
     }

@@ -137,6 +137,8 @@ public class BusinessSystem {
     public boolean settlementFile(LocalDate day, Path into) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/settlements/" + day))
                 .timeout(Duration.ofSeconds(SETTLEMENT_FILE_SECONDS)).GET().build();
+        // A part left by an attempt cut short would otherwise keep its tail past a shorter new file.
+        Files.deleteIfExists(into);
         try {
             int status = http().send(request, HttpResponse.BodyHandlers.ofFile(into)).statusCode();
             if (status == 200) {

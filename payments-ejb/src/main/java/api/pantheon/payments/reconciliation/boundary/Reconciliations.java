@@ -186,8 +186,10 @@ public class Reconciliations {
         }
         em.createNamedQuery(ReconciliationLine.COUNTS, Object[].class).setParameter("run", runId).getResultList()
                 .forEach(row -> counts.put((LineOutcome) row[0], ((Number) row[1]).longValue()));
-        List<ReconciliationLineView> mismatches = em.createNamedQuery(ReconciliationLine.MISMATCHES, ReconciliationLine.class)
-                .setParameter("run", runId).setMaxResults(limit).getResultList().stream().map(ReconciliationLine::view).toList();
+        // EclipseLink reads a limit of 0 as none at all: asked for no lines, it is not asked.
+        List<ReconciliationLineView> mismatches = limit == 0 ? List.of()
+                : em.createNamedQuery(ReconciliationLine.MISMATCHES, ReconciliationLine.class).setParameter("run", runId)
+                        .setMaxResults(limit).getResultList().stream().map(ReconciliationLine::view).toList();
         return new Summary(run, jobs.parametersOf(runId).get("date"), counts, mismatches);
     }
 

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Removes what is past its retention, a round at a time, each round a transaction that also counts
  * itself in the run's progress. It never touches the books: no ledger posting, payment, paid (or
- * ever-paid) request or audit row is removed, and a request is removed only with nothing pointing at it.
+ * ever-paid) request or audit row is removed, and a request goes only with its own history (events,
+ * deliveries). Records that name it as their target (audit lines, a bulk file's row, a reconciliation
+ * line) keep its id; an external_id it held may make a new request once it is gone.
  */
 @Stateless
 public class Retention {

@@ -24,6 +24,7 @@ public class BulkRow {
     /** A run's last recorded row, and how many rows made (or found) a request and how many failed. */
     public static final String RECORDED = "BulkRow.recorded";
     private static final int MESSAGE_MAX = 500;
+    private static final int EXTERNAL_ID_MAX = 64;
 
     /** A row is its run's row number. */
     public static class Key implements Serializable {
@@ -88,7 +89,9 @@ public class BulkRow {
     private BulkRow(String runId, long rowNumber, String externalId) {
         this.runId = runId;
         this.rowNumber = rowNumber;
-        this.externalId = externalId;
+        // A refused row may carry an external_id too long to be one: kept cut, so that its outcome can be stored.
+        this.externalId = externalId == null || externalId.length() <= EXTERNAL_ID_MAX ? externalId
+                : externalId.substring(0, EXTERNAL_ID_MAX);
     }
 
     public long rowNumber() {

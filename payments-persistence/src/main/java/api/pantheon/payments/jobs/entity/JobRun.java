@@ -37,6 +37,7 @@ import java.util.UUID;
         + " r.outcome = :outcome, r.endedAt = :now, r.updatedAt = :now"
         + " where r.status in (api.pantheon.payments.jobs.entity.JobStatus.STARTING,"
         + " api.pantheon.payments.jobs.entity.JobStatus.STARTED, api.pantheon.payments.jobs.entity.JobStatus.STOPPING)"
+        + " and r.updatedAt < :aliveSince"
         + " and not exists (select i.id from Instance i where i.id = r.instanceId and i.heartbeatAt >= :aliveSince)")
 public class JobRun {
 
@@ -52,7 +53,10 @@ public class JobRun {
     public static final String EXECUTING = "JobRun.executing";
     public static final String STARTED = "JobRun.started";
     public static final String STOPPING = "JobRun.stopping";
-    /** Active runs whose instance no longer beats: they will never end by themselves. */
+    /**
+     * Active runs whose instance no longer beats, and that have not moved for as long: they will never
+     * end by themselves. (A run that has just moved belongs to a living instance, whatever its heartbeat.)
+     */
     public static final String ORPHANED = "JobRun.orphaned";
 
     private static final int OUTCOME_MAX = 1000;
@@ -125,10 +129,12 @@ public class JobRun {
 
 
     /** Taken up again from its last checkpoint: active again, its earlier ending forgotten. */
-    public void restarting(Instant now) {
+    public void restarting(String instanceId, Instant now) {
         if (!status.isRestartable()) {
             throw new IllegalStateException("run " + id + " is " + status);
         }
+        // Owned by the restarting instance at once: the run of a dead instance is not orphaned again.
+        this.instanceId = instanceId;
         this.status = JobStatus.STARTING;
         this.endedAt = null;
         this.outcome = null;

@@ -2,6 +2,7 @@ package api.pantheon.payments.dialects.requests001;
 
 import api.pantheon.payments.bulk.boundary.BulkImports;
 import api.pantheon.payments.bulk.boundary.BulkOutcome;
+import api.pantheon.payments.edge.CsvText;
 import api.pantheon.payments.jobs.entity.JobRunView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,8 +50,8 @@ public class BulkFiles {
             for (List<BulkOutcome> page = bulk.outcomes(runId, after, 1000); !page.isEmpty();
                  page = bulk.outcomes(runId, after, 1000)) {
                 for (BulkOutcome row : page) {
-                    csv.printRecord(row.row(), row.externalId().orElse(""), row.requestId().orElse(""),
-                            row.errorCode().orElse(""), row.errorMessage().orElse(""));
+                    csv.printRecord(row.row(), CsvText.neutral(row.externalId().orElse(null)), row.requestId().orElse(""),
+                            row.errorCode().orElse(""), CsvText.neutral(row.errorMessage().orElse(null)));
                     after = row.row();
                 }
             }

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Makes each row's request as {@code POST /v1/requests} would: the same body record and its Bean
- * Validation, then the same boundary. The chunk's rows, their outcomes, its progress and its
- * checkpoint commit in the chunk's one transaction.
+ * Validation, then the same boundary. The chunk's requests, their outcomes and its progress commit
+ * in the chunk's one transaction.
  */
 @Named("bulkRowWriter")
 @Dependent
