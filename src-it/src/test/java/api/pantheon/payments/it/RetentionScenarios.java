@@ -34,6 +34,12 @@ abstract class RetentionScenarios extends WithCallbackReceiver {
         return check(get(merchant.token(), "v1/requests/" + request + "/deliveries"), 200).array().getValuesAs(JsonObject.class);
     }
 
+    private static Reply retained(String body) {
+        String runId = check(admin("POST", "jobs/retention", body), 202).string("id");
+        return eventually(() -> check(admin("GET", "jobs/" + runId, null), 200),
+                reply -> !List.of("STARTING", "STARTED", "STOPPING").contains(reply.string("status")), 60_000);
+    }
+
     @Test
     void removesWhatEndedUnpaidAndFinishedDeliveriesButNothingOfTheBooksOrTheTrail() throws InterruptedException {
         Client merchant = client("MERCHANT", null, "USD", null);
@@ -52,9 +58,12 @@ abstract class RetentionScenarios extends WithCallbackReceiver {
         BigDecimal merchantBalance = Api.balance(merchant.accountId());
         int trail = check(admin("GET", "audit?target=" + cancelled, null), 200).json().getJsonArray("entries").size();
 
-        String runId = check(admin("POST", "jobs/retention", "{\"deliveries_days\": 0, \"requests_days\": 0}"), 202).string("id");
-        Reply run = eventually(() -> check(admin("GET", "jobs/" + runId, null), 200),
-                reply -> !List.of("STARTING", "STARTED", "STOPPING").contains(reply.string("status")), 60_000);
+        Reply underDefaults = retained("{}");
+        assertEquals(200, get(merchant.token(), "v1/requests/" + cancelled).status(), "within 400 days: kept");
+        assertFalse(deliveries(merchant, paid).isEmpty(), "within 30 days: kept");
+        assertEquals("COMPLETED", underDefaults.string("status"), underDefaults.toString());
+
+        Reply run = retained("{\"deliveries_days\": 0, \"requests_days\": 0}");
         assertEquals("COMPLETED", run.string("status"), run.toString());
         assertTrue(run.number("rows_done") >= 3, "at least two deliveries and one request: " + run);
 

@@ -31,6 +31,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Starting, watching, stopping and restarting batch jobs. A run is recorded before the batch runtime
@@ -42,6 +43,7 @@ public class Jobs {
 
     /** The jobs there are, by the name of their XML under META-INF/batch-jobs. */
     public static final Set<String> NAMES = Set.of("settlement-report", "bulk-requests", "reconciliation", "retention");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** The jobs that are about one UTC day, which must be named. */
     private static final Set<String> DAILY = Set.of("settlement-report", "reconciliation");
 
@@ -97,6 +99,10 @@ public class Jobs {
         if (DAILY.contains(name) && !parameters.containsKey("date")) {
             throw ErrorCode.INVALID_DATA.exception("date: is required to run " + name + " (the UTC day, such as 2026-12-01)");
         }
+        // Kept as the text of a map (see parametersOf): a day's shape never holds its separators.
+        if (parameters.containsKey("date") && !DAY.matcher(parameters.get("date")).matches()) {
+            throw ErrorCode.INVALID_DATA.exception("date: a day such as 2026-12-01");
+        }
     }
 
     /** Stores the run (and its audit line) before anything runs: no job runs unrecorded. */
@@ -123,7 +129,7 @@ public class Jobs {
             long execution = BatchRuntime.getJobOperator().start(run.jobName(), properties);
             return self().executing(run.id(), execution);
         } catch (RuntimeException refused) {
-            self().ended(run.id(), JobStatus.FAILED, "could not start: " + refused.getMessage());
+            runs.ended(run.id(), JobStatus.FAILED, "could not start: " + refused.getMessage());
             throw refused;
         }
     }
@@ -169,10 +175,6 @@ public class Jobs {
         return parametersOf(found(runId));
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void ended(String runId, JobStatus status, String outcome) {
-        found(runId).ended(status, outcome, clock.instant());
-    }
 
     /** Asks the batch runtime to stop a run at its next checkpoint; only its own instance can. */
     public JobRunView stop(String runId) {
@@ -217,7 +219,7 @@ public class Jobs {
                     : operator.restart(executionOf(runId), restartProperties(runId));
             return self().executing(run.id(), execution);
         } catch (RuntimeException refused) {
-            self().ended(runId, JobStatus.FAILED, "could not restart: " + refused.getMessage());
+            runs.ended(runId, JobStatus.FAILED, "could not restart: " + refused.getMessage());
             throw ErrorCode.STATE_CONFLICT.exception("Run " + runId + " could not be restarted: " + refused.getMessage());
         }
     }
@@ -266,10 +268,10 @@ public class Jobs {
             try {
                 BatchStatus status = BatchRuntime.getJobOperator().getJobExecution(run.executionId().getAsLong()).getBatchStatus();
                 if (status == BatchStatus.FAILED || status == BatchStatus.ABANDONED) {
-                    self().ended(run.id(), JobStatus.FAILED, "the batch runtime reports " + status);
+                    runs.ended(run.id(), JobStatus.FAILED, "the batch runtime reports " + status);
                     return em.find(JobRun.class, run.id());
                 } else if (status == BatchStatus.STOPPED) {
-                    self().ended(run.id(), JobStatus.STOPPED, null);
+                    runs.ended(run.id(), JobStatus.STOPPED, null);
                     return em.find(JobRun.class, run.id());
                 }
             } catch (NoSuchJobExecutionException | JobSecurityException unknownHere) {

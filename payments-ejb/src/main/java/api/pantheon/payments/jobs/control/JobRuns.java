@@ -51,19 +51,11 @@ public class JobRuns {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void ended(String runId, JobStatus status, String outcome) {
-        run(runId).ended(status, outcome, clock.instant());
+        em.createNamedQuery(JobRun.ENDED).setParameter("id", runId).setParameter("status", status)
+                .setParameter("outcome", JobRun.outcomeOf(outcome)).setParameter("now", now()).executeUpdate();
     }
-
 
     private java.time.OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    private JobRun run(String runId) {
-        JobRun run = em.find(JobRun.class, runId);
-        if (run == null) {
-            throw new IllegalStateException("no job run " + runId);
-        }
-        return run;
     }
 }

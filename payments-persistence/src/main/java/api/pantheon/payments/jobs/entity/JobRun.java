@@ -33,6 +33,9 @@ import java.util.UUID;
 @NamedQuery(name = JobRun.STOPPING, query = "update JobRun r set r.status = api.pantheon.payments.jobs.entity.JobStatus.STOPPING,"
         + " r.updatedAt = :now where r.id = :id and r.status in (api.pantheon.payments.jobs.entity.JobStatus.STARTING,"
         + " api.pantheon.payments.jobs.entity.JobStatus.STARTED)")
+@NamedQuery(name = JobRun.ENDED, query = "update JobRun r set r.status = :status, r.outcome = :outcome, r.endedAt = :now,"
+        + " r.updatedAt = :now where r.id = :id and r.status in (api.pantheon.payments.jobs.entity.JobStatus.STARTING,"
+        + " api.pantheon.payments.jobs.entity.JobStatus.STARTED, api.pantheon.payments.jobs.entity.JobStatus.STOPPING)")
 @NamedQuery(name = JobRun.ORPHANED, query = "update JobRun r set r.status = api.pantheon.payments.jobs.entity.JobStatus.FAILED,"
         + " r.outcome = :outcome, r.endedAt = :now, r.updatedAt = :now"
         + " where r.status in (api.pantheon.payments.jobs.entity.JobStatus.STARTING,"
@@ -53,6 +56,8 @@ public class JobRun {
     public static final String EXECUTING = "JobRun.executing";
     public static final String STARTED = "JobRun.started";
     public static final String STOPPING = "JobRun.stopping";
+    /** An active run ends once: its listener and a reader who finds the runtime done first cannot both write it. */
+    public static final String ENDED = "JobRun.ended";
     /**
      * Active runs whose instance no longer beats, and that have not moved for as long: they will never
      * end by themselves. (A run that has just moved belongs to a living instance, whatever its heartbeat.)
@@ -144,12 +149,11 @@ public class JobRun {
 
 
 
-    public void ended(JobStatus status, String outcome, Instant now) {
-        this.status = status;
-        this.outcome = outcome == null || outcome.length() <= OUTCOME_MAX ? outcome : outcome.substring(0, OUTCOME_MAX);
-        this.endedAt = now.atOffset(ZoneOffset.UTC);
-        this.updatedAt = endedAt;
+    /** How an ending is kept: its words cut to what the column holds. */
+    public static String outcomeOf(String outcome) {
+        return outcome == null || outcome.length() <= OUTCOME_MAX ? outcome : outcome.substring(0, OUTCOME_MAX);
     }
+
 
     public String id() {
         return id;
