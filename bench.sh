@@ -9,7 +9,10 @@
 # Then 1,000 concurrent make-payment calls (wait=30) on the sandbox's 3-second answer, with the server's
 # peak threads and heap.
 #   BENCH_CONNECTIONS (default 16), BENCH_SECONDS per phase (default 20), BENCH_PORT (default 18090),
-#   BENCH_MAKE_PAYMENTS (default 1000; 0 skips that part)
+#   BENCH_WARMUP (seconds per kind of call before measuring, default 15),
+#   BENCH_PHASES (default all, in the order above; pay needs create, confirm needs request-002),
+#   BENCH_SKIP_BUILD=1 (use what the last build left), BENCH_MAKE_PAYMENTS (default 1000; 0 skips that part), BENCH_PROFILE (a directory: a JFR recording of
+#   each phase is written there, <phase>.jfr)
 # ./bench.sh bulk: a bulk file of BENCH_BULK_ROWS (default 100,000) requests imported once, with its time and the heap.
 # ./bench.sh console: the console at size instead. Writes BENCH_REQUESTS (default 1,000,000) payment
 # requests into a fresh embedded database (the server stopped), starts the server on it and times the
@@ -28,8 +31,10 @@ if ! command -v wrk > /dev/null; then
          && DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -q wrk > /dev/null; }
 fi
 
-mvn -B -q -DskipTests install
-mvn -B -q -pl src-it test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
+  mvn -B -q -DskipTests install
+  mvn -B -q -pl src-it test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+fi
 
 # BENCH_DATA_DIR keeps the data (and, for the console, the seeded database) for another run.
 data="${BENCH_DATA_DIR:-$(mktemp -d)}"
@@ -39,10 +44,12 @@ classpath="src-it/target/test-classes:$(cat src-it/target/bench.classpath)"
 server=""
 trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null; fi; [ -n "${BENCH_DATA_DIR:-}" ] || rm -rf "$data"' EXIT
 
+# Recording from the start: a recording started later made the JIT compiler recompile for a while.
+recording="-XX:StartFlightRecording=name=bench,settings=default,maxage=30m"
 start_server() {
   PAYMENTS_SKIP_BUILD=1 PAYMENTS_PORT="$port" PAYMENTS_DATA_DIR="$data" PAYMENTS_ADMIN_TOKEN=bench-admin-token \
     PAYMENTS_CONSOLE_ADMIN_PASSWORD=bench-console-password \
-    PAYMENTS_JAVA_OPTS="${PAYMENTS_JAVA_OPTS:--Xms1g -Xmx2g}" ./run.sh >> "$log" 2>&1 &
+    PAYMENTS_JAVA_OPTS="${PAYMENTS_JAVA_OPTS:--Xms1g -Xmx2g}${BENCH_PROFILE:+ $recording}" ./run.sh >> "$log" 2>&1 &
   server=$!
   for _ in $(seq 1 300); do
     # /health answers before the application is deployed: wait for the application itself.
@@ -109,21 +116,22 @@ phase() {
   ticks=$(server_ticks); statements=$(server_statements)
   line=$(BENCH_PHASE="$name" BENCH_PARTIES="$data/parties.lua" BENCH_OUT="$data/wrk"     wrk -t"$connections" -c"$connections" -d"${duration}s" --timeout 10s -s bench/phases.lua "http://127.0.0.1:$port" | grep '^WRK ')
   [ -n "$quiet" ] && return
+  [ -z "${BENCH_PROFILE:-}" ] || jcmd "$server" JFR.dump name=bench begin="-${duration}s" filename="$BENCH_PROFILE/$name.jfr" > /dev/null
   read -r _ requests rate p50 p99 max errors _ <<< "$line"
   awk -v n="$name" -v r="$requests" -v rate="$rate" -v p50="$p50" -v p99="$p99" -v max="$max" -v e="$errors"       -v cpu="$(( $(server_ticks) - ticks ))" -v tps="$ticks_per_second" -v sql="$(( $(server_statements) - statements ))"       'BEGIN { printf "%-18s %9d %10.0f %8.1f %8.1f %8.1f %7d %9.2f %8.1f\n", n, r, rate, p50, p99, max, e, r ? cpu * 1000 / tps / r : 0, r ? sql / r : 0 }'
 }
 
-echo "Warming up"
-phase create 5 quiet; phase transfer 5 quiet
+# The JIT compiler is still busy for the first minute (it took a third of the CPU in a 15 s create phase
+# after 10 s of warm-up), so every kind of call is warmed before anything is measured.
+echo "Warming up (${BENCH_WARMUP:-15} s per kind of call)"
+for name in create pay transfer request-002 confirm; do
+  phase "$name" "${BENCH_WARMUP:-15}" quiet
+done
 echo "$connections connections (wrk, one thread each), $seconds s per phase; $database"
 echo "phase               requests   per-sec   p50 ms   p99 ms   max ms  errors  cpu ms/op  sql/op"
-phase create "$seconds"
-phase pay "$seconds"
-phase transfer "$seconds"
-phase request-002 "$seconds"
-phase confirm "$seconds"
-phase read "$seconds"
-phase create-idempotent "$seconds"
+for name in ${BENCH_PHASES:-create pay transfer request-002 confirm read create-idempotent}; do
+  phase "$name" "$seconds"
+done
 echo "books after the phases: $(curl -s -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/payments/admin/v1/ledger/trial-balance")"
 
 if [ "${BENCH_MAKE_PAYMENTS:-1000}" != "0" ]; then
