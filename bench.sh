@@ -13,6 +13,9 @@
 #   BENCH_PHASES (default all, in the order above; pay needs create, confirm needs request-002),
 #   BENCH_SKIP_BUILD=1 (use what the last build left), BENCH_MAKE_PAYMENTS (default 1000; 0 skips that part), BENCH_PROFILE (a directory: a JFR recording of
 #   each phase is written there, <phase>.jfr)
+# Then the bulk import of BENCH_BULK_ROWS (default 100,000; 0 skips it), and expiry and callbacks at
+# size (see expiry_phase; BENCH_DUE=0 skips it), and the books again.
+# ./bench.sh expiry: only that.
 # ./bench.sh bulk: a bulk file of BENCH_BULK_ROWS (default 100,000) requests imported once, with its time and the heap.
 # ./bench.sh console: the console at size instead. Writes BENCH_REQUESTS (default 1,000,000) payment
 # requests into a fresh embedded database (the server stopped), starts the server on it and times the
@@ -47,6 +50,8 @@ trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/nu
 # Recording from the start: a recording started later made the JIT compiler recompile for a while.
 recording="-XX:StartFlightRecording=name=bench,settings=default,maxage=30m"
 start_server() {
+  # The expiry phase's callbacks go to a receiver on this machine, which callbacks may not reach otherwise.
+  PAYMENTS_OUTBOUND_ALLOW_HOSTS=127.0.0.1 \
   PAYMENTS_SKIP_BUILD=1 PAYMENTS_PORT="$port" PAYMENTS_DATA_DIR="$data" PAYMENTS_ADMIN_TOKEN=bench-admin-token \
     PAYMENTS_CONSOLE_ADMIN_PASSWORD=bench-console-password \
     PAYMENTS_JAVA_OPTS="${PAYMENTS_JAVA_OPTS:--Xms1g -Xmx2g}${BENCH_PROFILE:+ $recording}" ./run.sh >> "$log" 2>&1 &
@@ -60,8 +65,24 @@ start_server() {
 }
 
 stop_server() {
-  # Only the schema-creating start is stopped this way; a kill loses nothing acknowledged (see CrashIT).
+  # Stopped only to write into its database; a kill loses nothing acknowledged (see CrashIT).
   kill -9 "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+
+# Expiry and callbacks at size: BENCH_DUE (default 100,000) pending requests written into the database
+# with the server stopped, all due in the same second, 90 s ahead (time for the server to start), each
+# with a notify_url at the benchmark's receiver; then the server is started again and watched.
+expiry_phase() {
+  local due count="${BENCH_DUE:-100000}" receiver="${BENCH_RECEIVER_PORT:-$((port + 1))}"
+  java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale merchant "http://127.0.0.1:$port" bench-admin-token "$data/due-merchant"
+  stop_server
+  due=$(date -u -d "+90 seconds" +%Y-%m-%dT%H:%M:%SZ)
+  java -cp "$classpath${PAYMENTS_EXTRA_LIBS:+:$PAYMENTS_EXTRA_LIBS}" api.pantheon.payments.bench.ExpiryAtScale seed "$data/due-merchant" \
+    "${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$data/payments;MODE=LEGACY}" "${PAYMENTS_DATASOURCE_USER:-sa}" \
+    "${PAYMENTS_DATASOURCE_PASSWORD:-payments}" "$count" "$due" "$receiver"
+  start_server
+  java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale watch "http://127.0.0.1:$port" "$count" "$due" "$receiver"
+  [ -z "${BENCH_PROFILE:-}" ] || jcmd "$server" JFR.dump name=bench filename="$BENCH_PROFILE/expiry.jfr" > /dev/null
 }
 
 if [ "${1:-}" = "console" ]; then
@@ -74,6 +95,12 @@ if [ "${1:-}" = "console" ]; then
   fi
   start_server
   java -cp "$classpath" api.pantheon.payments.bench.ConsoleAtScale time "http://127.0.0.1:$port" admin bench-console-password
+  exit 0
+fi
+
+if [ "${1:-}" = "expiry" ]; then
+  start_server   # creates the schema
+  expiry_phase
   exit 0
 fi
 
@@ -132,7 +159,8 @@ echo "phase               requests   per-sec   p50 ms   p99 ms   max ms  errors 
 for name in ${BENCH_PHASES:-create pay transfer request-002 confirm read create-idempotent}; do
   phase "$name" "$seconds"
 done
-echo "books after the phases: $(curl -s -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/payments/admin/v1/ledger/trial-balance")"
+books() { echo "books $1: $(curl -s -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/payments/admin/v1/ledger/trial-balance")"; }
+books "after the phases"
 
 if [ "${BENCH_MAKE_PAYMENTS:-1000}" != "0" ]; then
   # The client's 1,000 asynchronous calls would otherwise start a thread each on this core count (see run.sh).
@@ -140,3 +168,12 @@ if [ "${BENCH_MAKE_PAYMENTS:-1000}" != "0" ]; then
     -cp "$classpath" api.pantheon.payments.bench.MakePaymentBenchmark \
     "http://127.0.0.1:$port" bench-admin-token "${BENCH_MAKE_PAYMENTS:-1000}"
 fi
+
+if [ "${BENCH_BULK_ROWS:-100000}" != "0" ]; then
+  java -cp "$classpath" api.pantheon.payments.bench.BulkBenchmark "http://127.0.0.1:$port" bench-admin-token "${BENCH_BULK_ROWS:-100000}"
+fi
+
+if [ "${BENCH_DUE:-100000}" != "0" ]; then
+  expiry_phase
+fi
+books "at the end"

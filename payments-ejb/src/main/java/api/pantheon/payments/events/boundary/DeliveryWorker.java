@@ -57,6 +57,12 @@ public class DeliveryWorker implements MessageListener {
             return;
         }
         DeliveryFacts facts = taken.get();
+        if (!facts.kind().isMail() && facts.secret().isEmpty()) {
+            // Its party holds no active key (all revoked) to sign with; tried again on the retry schedule, so
+            // that a key issued meanwhile lets it go, and dead at the end of it like any other failure.
+            events.finish(deliveryId, new DeliveryOutcome(facts.now(), null, "no active API key to sign it with", 0));
+            return;
+        }
         Optional<DeliveryFormat> format = formats.of(facts.kind());
         if (format.isEmpty()) {
             // Only while the application starts, before the dialects have registered their formats.

@@ -287,6 +287,13 @@ public class PaymentRequests {
         return RequestView.of(request, now);
     }
 
+    /** Pending requests whose deadline has passed and whose expiry is not stored yet: the sweep's backlog. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long overdue() {
+        return em.createNamedQuery(PaymentRequest.OVERDUE, Long.class)
+                .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC)).getSingleResult();
+    }
+
     /**
      * Stores the expiry of pending requests past their deadline, at most {@code batch} of them, each
      * under its row lock and only if still pending: with several instances sweeping, each request
@@ -306,6 +313,10 @@ public class PaymentRequests {
                 audit.done(EXPIRE, Audit.Target.request(id), "its deadline passed", now);
                 expired++;
             }
+            // Written and forgotten request by request: each lock query (and the flush an event's delivery
+            // needs) would otherwise go over all the batch's requests, events and lines so far.
+            em.flush();
+            em.clear();
         }
         return expired;
     }

@@ -30,8 +30,7 @@ import org.flywaydb.core.api.output.MigrateResult;
         user = "${MPCONFIG=payments.datasource.user}",
         password = "${MPCONFIG=payments.datasource.password}",
         minPoolSize = 2,
-        maxPoolSize = 48,
-        properties = {"fish.payara.statement-cache-size=64", "fish.payara.statement-cache-type=LRU"})
+        maxPoolSize = 48)
 public class SchemaMigration {
 
     public static final String DATA_SOURCE = "java:app/jdbc/payments";

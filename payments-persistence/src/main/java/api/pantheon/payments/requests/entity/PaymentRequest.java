@@ -36,6 +36,9 @@ import java.util.UUID;
 @NamedQuery(name = PaymentRequest.DUE_FOR_EXPIRY,
         query = "select r.id from PaymentRequest r where r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING"
                 + " and r.expiresAt <= :now order by r.expiresAt")
+@NamedQuery(name = PaymentRequest.OVERDUE,
+        query = "select count(r) from PaymentRequest r where r.status = api.pantheon.payments.requests.entity.RequestStatus.PENDING"
+                + " and r.expiresAt <= :now")
 @NamedQuery(name = PaymentRequest.TO_ACCOUNT,
         query = "select r from PaymentRequest r where r.requesterAccountId = :account"
                 + " and (r.createdAt < :createdAt or (r.createdAt = :createdAt and r.id < :id))"
@@ -68,6 +71,7 @@ public class PaymentRequest {
     /** Requests an account is to pay: its own, and those addressed to its owner in its currency. */
     public static final String FROM_ACCOUNT = "PaymentRequest.fromAccount";
     public static final String DUE_FOR_EXPIRY = "PaymentRequest.dueForExpiry";
+    public static final String OVERDUE = "PaymentRequest.overdue";
 
     public static final Duration MIN_LIFETIME = Duration.ofSeconds(10);
     public static final Duration MAX_LIFETIME = Duration.ofDays(7);
