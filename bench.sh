@@ -167,6 +167,7 @@ if [ "${BENCH_MAKE_PAYMENTS:-1000}" != "0" ]; then
   java -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 \
     -cp "$classpath" api.pantheon.payments.bench.MakePaymentBenchmark \
     "http://127.0.0.1:$port" bench-admin-token "${BENCH_MAKE_PAYMENTS:-1000}"
+  [ -z "${BENCH_PROFILE:-}" ] || jcmd "$server" JFR.dump name=bench begin=-20s filename="$BENCH_PROFILE/make-payment.jfr" > /dev/null
 fi
 
 if [ "${BENCH_BULK_ROWS:-100000}" != "0" ]; then
