@@ -45,7 +45,7 @@ mkdir -p "$data"
 log="$data/server.log"
 classpath="src-it/target/test-classes:$(cat src-it/target/bench.classpath)"
 server=""
-trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null; fi; [ -n "${BENCH_DATA_DIR:-}" ] || rm -rf "$data"' EXIT
+trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null || true; fi; [ -n "${BENCH_DATA_DIR:-}" ] || rm -rf "$data"' EXIT
 
 # Recording from the start: a recording started later made the JIT compiler recompile for a while.
 recording="-XX:StartFlightRecording=name=bench,settings=default,maxage=30m"
@@ -118,7 +118,7 @@ if [ "${1:-}" = "postgres" ]; then
   schema="bench_$(date +%s)"
   pg="postgresql://postgres@127.0.0.1:5432/test"
   psql --no-psqlrc --quiet "$pg" -c "CREATE SCHEMA $schema"
-  trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null; fi; psql --no-psqlrc --quiet "$pg" -c "DROP SCHEMA $schema CASCADE" > /dev/null; [ -n "${BENCH_DATA_DIR:-}" ] || rm -rf "$data"' EXIT
+  trap 'if [ -n "$server" ]; then kill $server 2>/dev/null; wait $server 2>/dev/null || true; fi; psql --no-psqlrc --quiet "$pg" -c "DROP SCHEMA $schema CASCADE" > /dev/null; [ -n "${BENCH_DATA_DIR:-}" ] || rm -rf "$data"' EXIT
   export PAYMENTS_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource
   export PAYMENTS_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
   export PAYMENTS_DATASOURCE_USER=postgres PAYMENTS_DATASOURCE_PASSWORD=unused-with-trust-auth
