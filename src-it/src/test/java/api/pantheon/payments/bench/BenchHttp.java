@@ -63,4 +63,21 @@ final class BenchHttp {
         }
     }
 
+    /** A merchant registered through the admin API, with a USD account and a key: what a benchmark's load runs as. */
+    record Merchant(String partyId, long accountId, String token) {
+    }
+
+    static Merchant merchant(HttpClient http, String root, String admin, String username) throws Exception {
+        HttpResponse<String> made = send(http, root + "/payments/admin/v1/parties", "POST", admin,
+                "{\"kind\":\"MERCHANT\",\"username\":\"" + username + "\"}");
+        if (made.statusCode() != 201) {
+            throw new IllegalStateException("registering " + username + " answered " + made.statusCode() + " " + made.body());
+        }
+        String party = json(made.body()).getString("id");
+        long account = json(send(http, root + "/payments/admin/v1/parties/" + party + "/accounts", "POST", admin,
+                "{\"currency\":\"USD\"}").body()).getJsonNumber("id").longValue();
+        String token = json(send(http, root + "/payments/admin/v1/parties/" + party + "/keys", "POST", admin, null).body())
+                .getString("token");
+        return new Merchant(party, account, token);
+    }
 }

@@ -34,10 +34,7 @@ public final class BulkBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         // Names of this run's own: the benchmark may meet a database that is not empty.
         String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        String merchant = party(http, root, admin, "MERCHANT", "bulkshop" + run);
-        BenchHttp.send(http, root + "/payments/admin/v1/parties/" + merchant + "/accounts", "POST", admin, "{\"currency\":\"USD\"}");
-        String token = BenchHttp.json(BenchHttp.send(http, root + "/payments/admin/v1/parties/" + merchant + "/keys", "POST",
-                admin, null).body()).getString("token");
+        String token = BenchHttp.merchant(http, root, admin, "bulkshop" + run).token();
         for (int i = 0; i < RECIPIENTS; i++) {
             party(http, root, admin, "PERSON", "m" + run + "x" + i);
         }

@@ -61,13 +61,9 @@ public final class ExpiryAtScale {
      */
     static void merchant(String root, String admin, Path file) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String username = "dueshop" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        String party = BenchHttp.json(BenchHttp.send(http, root + "/payments/admin/v1/parties", "POST", admin,
-                "{\"kind\":\"MERCHANT\",\"username\":\"" + username + "\"}").body()).getString("id");
-        long account = BenchHttp.json(BenchHttp.send(http, root + "/payments/admin/v1/parties/" + party + "/accounts", "POST",
-                admin, "{\"currency\":\"USD\"}").body()).getJsonNumber("id").longValue();
-        BenchHttp.send(http, root + "/payments/admin/v1/parties/" + party + "/keys", "POST", admin, null);
-        Files.writeString(file, party + " " + account + "\n");
+        BenchHttp.Merchant merchant = BenchHttp.merchant(http, root, admin,
+                "dueshop" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
+        Files.writeString(file, merchant.partyId() + " " + merchant.accountId() + "\n");
     }
 
     static void seed(String url, String user, String password, String merchant, long merchantAccount, int count, Instant due,
