@@ -1,2 +1,2 @@
-/** Accounts and the append-only double-entry ledger that is the only way their balances change. */
+/** Accounts and the append-only ledger (every debit has its credit) that is the only way their balances change. */
 package api.pantheon.payments.ledger;

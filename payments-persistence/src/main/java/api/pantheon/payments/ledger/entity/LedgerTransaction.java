@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A balanced double-entry transaction: its postings sum to zero, so every currency's balances do
+ * A balanced ledger transaction (every debit has its credit): its postings sum to zero, so every currency's balances do
  * too. Built only by {@link #transfer}, which applies both legs to their accounts or neither.
  */
 @Entity
