@@ -5,6 +5,9 @@
 #   PAYMENTS_DATA_DIR    database, generated secrets (default ./data)
 #   PAYMENTS_ADMIN_TOKEN operator token (default: generated on first start, kept in the data directory)
 #   PAYMENTS_EXTRA_LIBS  jars for the server's class path, colon-separated (a JDBC driver, say)
+#   PAYMENTS_INSTANCE_NAME   this instance's name in logs, /health and /metrics (default: the host's)
+#   PAYMENTS_CLUSTER_MEMBERS Hazelcast members host:port,... to cluster with (default: no cluster);
+#                            PAYMENTS_CLUSTER_PORT is this instance's own data grid port (cluster.sh sets both)
 # Any other setting (see payments-ejb/src/main/resources/META-INF/microprofile-config.properties)
 # can be given the same way: payments.datasource.url -> PAYMENTS_DATASOURCE_URL.
 set -euo pipefail
@@ -78,8 +81,18 @@ echo "Starting Pantheon Payments on http://$bind:$port/payments (data in $PAYMEN
 # The JDK's HTTP client (submissions to the business system) completes every response on
 # CompletableFuture's default executor, which starts a new thread per task unless the common pool
 # has at least two threads, as it does not on a machine with two cores.
-exec java -Dhazelcast.socket.bind.any=false -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 ${PAYMENTS_JAVA_OPTS:-} -jar payments-web/target/payara-micro.jar \
-  --nocluster --interfaces "$bind" \
+cluster=(--nocluster)
+if [ -n "${PAYMENTS_CLUSTER_MEMBERS:-}" ]; then
+  cluster=(--clustername "${PAYMENTS_CLUSTER_NAME:-payments}" --clustermode "tcpip:$PAYMENTS_CLUSTER_MEMBERS"
+    --startport "${PAYMENTS_CLUSTER_PORT:-5900}")
+fi
+# Metrics carry the instance's name, as /health does.
+export PAYMENTS_INSTANCE_NAME="${PAYMENTS_INSTANCE_NAME:-${HOSTNAME:-payments}}"
+instance_name="$PAYMENTS_INSTANCE_NAME"
+exec java -Dhazelcast.socket.bind.any=false \
+  -Dmp.metrics.tags="instance=$instance_name" -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 ${PAYMENTS_JAVA_OPTS:-} -jar payments-web/target/payara-micro.jar \
+  "${cluster[@]}" --interfaces "$bind" \
+  --name "$instance_name" \
   --port "$port" \
   --prebootcommandfile "$preboot" \
   --postbootcommandfile "$postboot" \

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -88,13 +89,40 @@ public class BackOffice {
                 .forEach(row -> paid.put((String) row[0], ((BigDecimal) row[1]).stripTrailingZeros()));
         long unknown = em.createQuery("select count(p) from Payment p where p.status = :unknown", Long.class)
                 .setParameter("unknown", PaymentStatus.UNKNOWN).getSingleResult();
+        Backlog callbacks = callbackBacklog();
+        return new Figures(statuses, paid, unknown, callbacks.owed(), callbacks.dead());
+    }
+
+    /** Callbacks not delivered: still owed (waiting, queued or being sent) and dead. */
+    public record Backlog(long owed, long dead) {
+    }
+
+    /**
+     * What {@code /metrics} shows of the whole cluster, read from the database: payments by status, the
+     * callback backlog, and the requests past their deadline not yet expired with how late the oldest is.
+     */
+    public record Gauges(Map<PaymentStatus, Long> payments, Backlog callbacks, long overdueRequests, Duration expiryLag) {
+    }
+
+    public Gauges gauges(Instant now) {
+        Map<PaymentStatus, Long> payments = new EnumMap<>(PaymentStatus.class);
+        em.createQuery("select p.status, count(p) from Payment p group by p.status", Object[].class).getResultList()
+                .forEach(row -> payments.put((PaymentStatus) row[0], (Long) row[1]));
+        Object[] overdue = em.createQuery("select count(r), min(r.expiresAt) from PaymentRequest r"
+                        + " where r.status = :pending and r.expiresAt <= :now", Object[].class)
+                .setParameter("pending", RequestStatus.PENDING).setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .getSingleResult();
+        Duration lag = overdue[1] == null ? Duration.ZERO : Duration.between(((OffsetDateTime) overdue[1]).toInstant(), now);
+        return new Gauges(payments, callbackBacklog(), (Long) overdue[0], lag);
+    }
+
+    private Backlog callbackBacklog() {
         Map<DeliveryState, Long> deliveries = new EnumMap<>(DeliveryState.class);
         em.createQuery("select d.state, count(d) from Delivery d where d.state <> :delivered group by d.state", Object[].class)
                 .setParameter("delivered", DeliveryState.DELIVERED).getResultList()
                 .forEach(row -> deliveries.put((DeliveryState) row[0], (Long) row[1]));
         long dead = deliveries.getOrDefault(DeliveryState.DEAD, 0L);
-        long owed = deliveries.values().stream().mapToLong(Long::longValue).sum() - dead;
-        return new Figures(statuses, paid, unknown, owed, dead);
+        return new Backlog(deliveries.values().stream().mapToLong(Long::longValue).sum() - dead, dead);
     }
 
     /** One range scan per series, each hour a sum of its own: 2 queries, whatever the volume. */

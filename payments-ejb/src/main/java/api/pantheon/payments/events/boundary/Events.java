@@ -4,6 +4,7 @@ import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.channels.control.Channels;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.control.DeliveryOutcome;
+import api.pantheon.payments.events.control.RequestCounters;
 import api.pantheon.payments.events.control.RetrySchedule;
 import api.pantheon.payments.events.entity.AttemptView;
 import api.pantheon.payments.events.entity.Delivery;
@@ -54,6 +55,9 @@ public class Events {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    RequestCounters counters;
 
     @Inject
     Clock clock;
@@ -120,6 +124,7 @@ public class Events {
             Event event = new Event(request.requesterPartyId(), request.id(), status,
                     status == RequestStatus.PAID ? request.transactionId().orElse(null) : null, now);
             em.persist(event);
+            counters.entered(status);
             if (status.isFinal() && request.notifyUrl().isPresent()) {
                 em.flush();
                 em.persist(Delivery.toNotifyUrl(event, request.notifyUrl().get(), now));
