@@ -6,6 +6,8 @@
 # p50/p99/max, errors, the server's CPU milliseconds per operation (/proc) and SQL statements per
 # operation (the server's own count, /metrics). Then the books' trial balance.
 # ./bench.sh postgres: the same on the local PostgreSQL.
+# ./bench.sh cluster: the same phases through the balancer of ./cluster.sh (two instances on the local
+# PostgreSQL, a standalone broker, HAProxy), with CPU and statements summed over the instances.
 # Then 1,000 concurrent make-payment calls (wait=30) on the sandbox's 3-second answer, with the server's
 # peak threads and heap.
 #   BENCH_CONNECTIONS (default 16), BENCH_SECONDS per phase (default 20), BENCH_PORT (default 18090),
@@ -126,15 +128,31 @@ if [ "${1:-}" = "postgres" ]; then
   database="PostgreSQL"
 fi
 
-start_server
+# The server's processes (one, or a cluster's instances) and where each counts its statements.
+server_pids() { echo "$server"; }
+metrics_urls() { echo "http://127.0.0.1:$port/metrics"; }
+if [ "${1:-}" = "cluster" ]; then
+  cluster=(env PAYMENTS_SKIP_BUILD=1 PAYMENTS_PORT="$port" PAYMENTS_CLUSTER_DIR="$data/cluster" PAYMENTS_ADMIN_TOKEN=bench-admin-token
+    PAYMENTS_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/bench_cluster" PAYMENTS_BROKER_PORT=$((port + 50))
+    PAYMENTS_JAVA_OPTS="-Xms1g -Xmx2g" ./cluster.sh)
+  psql --no-psqlrc --quiet postgresql://postgres@127.0.0.1:5432/postgres -c "DROP DATABASE IF EXISTS bench_cluster WITH (FORCE)"
+  trap '"${cluster[@]}" down > /dev/null; [ -n "${BENCH_DATA_DIR:-}" ] || rm -rf "$data"' EXIT
+  "${cluster[@]}" up
+  server_pids() { cat "$data"/cluster/pids/p*.pid; }
+  metrics_urls() { for i in 1 2; do echo "http://127.0.0.1:$((port + i))/metrics"; done; }
+  database="PostgreSQL, two instances behind HAProxy"
+  BENCH_MAKE_PAYMENTS=0 BENCH_BULK_ROWS=0 BENCH_DUE=0
+else
+  start_server
+fi
 java -cp "$classpath" api.pantheon.payments.bench.BenchParties "http://127.0.0.1:$port" bench-admin-token "$data/parties.lua"
 mkdir -p "$data/wrk"
 ticks_per_second=$(getconf CLK_TCK)
 
 # The server's own CPU time (user + system) in clock ticks, from /proc: what one operation costs it.
-server_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+server_ticks() { local pid; for pid in $(server_pids); do awk '{ print $14 + $15 }' "/proc/$pid/stat"; done | awk '{ t += $1 } END { print t }'; }
 # The SQL statements the server has sent, from its own count (the sql_statements gauge in /metrics).
-server_statements() { curl -s "http://127.0.0.1:$port/metrics" | awk '/^sql_statements/ { print $2 }'; }
+server_statements() { local url; for url in $(metrics_urls); do curl -s "$url"; done | awk '/^sql_statements/ { t += $2 } END { print t }'; }
 
 # One phase: wrk from $connections connections for $2 seconds; prints its line of figures.
 phase() {

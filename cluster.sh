@@ -34,16 +34,18 @@ running() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/de
 port_of() { echo $((lb_port + ${1#p})); }
 say() { printf '%s\n' "$*"; }
 
+# A command from a Debian package, installed when this user may (root, or sudo without a password).
 need() {
   command -v "$1" > /dev/null && return
-  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
-    say "Installing Debian's $2 package"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" > "$dir/logs/apt-$2.log" 2>&1 \
-      || { apt-get update -q > /dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" > "$dir/logs/apt-$2.log" 2>&1; } \
-      || { say "Could not install $2 (see $dir/logs/apt-$2.log); install Debian's package $2"; exit 1; }
-  else
+  local apt_get=()
+  if [ "$(id -u)" = 0 ]; then apt_get=(apt-get); elif sudo -n true 2> /dev/null; then apt_get=(sudo apt-get); fi
+  if [ ${#apt_get[@]} -eq 0 ] || ! command -v apt-get > /dev/null; then
     say "$1 is missing: install Debian's package $2"; exit 1
   fi
+  say "Installing Debian's $2 package"
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -q "$2" > "$dir/logs/apt-$2.log" 2>&1 \
+    || { "${apt_get[@]}" update -q > /dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -q "$2" > "$dir/logs/apt-$2.log" 2>&1; } \
+    || { say "Could not install $2 (see $dir/logs/apt-$2.log); install Debian's package $2"; exit 1; }
 }
 
 # Built once: the application, the broker's jars (ActiveMQ Classic from the resource adapter the build
@@ -53,12 +55,12 @@ build() {
     mvn -B -q -DskipTests -pl payments-web -am install
   fi
   if [ ! -f "$dir/lib/postgresql.jar" ]; then
-    mvn -B -q dependency:copy -Dartifact=org.postgresql:postgresql:42.7.4 -DoutputDirectory="$dir/lib" -Dmdep.stripVersion=true
+    mvn -B -q -N dependency:copy -Dartifact=org.postgresql:postgresql:42.7.4 -DoutputDirectory="$dir/lib" -Dmdep.stripVersion=true
   fi
   if [ ! -f "$dir/lib/broker/activemq-broker-6.1.8.jar" ] || [ payments-web/target/activemq-rar.rar -nt "$dir/lib/broker" ]; then
     rm -rf "$dir/lib/broker" && mkdir -p "$dir/lib/broker"
     (cd "$dir/lib/broker" && unzip -q -o "$OLDPWD/payments-web/target/activemq-rar.rar" '*.jar')
-    mvn -B -q dependency:copy -Dartifact=jakarta.jms:jakarta.jms-api:3.1.0 -DoutputDirectory="$dir/lib/broker"
+    mvn -B -q -N dependency:copy -Dartifact=jakarta.jms:jakarta.jms-api:3.1.0 -DoutputDirectory="$dir/lib/broker"
   fi
 }
 
@@ -108,6 +110,13 @@ instance_environment() {
   # The failover transport reconnects through a broker restart; a send waits at most 5 s for it.
   export PAYMENTS_JMS_URL="failover:(tcp://127.0.0.1:$broker_port)?timeout=5000&initialReconnectDelay=100&maxReconnectDelay=1000"
   export PAYMENTS_PUBLIC_URL="${PAYMENTS_PUBLIC_URL:-http://localhost:$lb_port/payments}"
+  # One business system for every instance, as a real one would be: without one, p1's built-in sandbox.
+  if [ -z "${PAYMENTS_BUSINESS_SYSTEM_URL:-}" ]; then
+    export PAYMENTS_BUSINESS_SYSTEM_URL="http://127.0.0.1:$(port_of p1)/payments/sandbox" PAYMENTS_SANDBOX_ENABLED=true
+  fi
+  # The balancer takes an instance out after two failed checks a second apart (longer when the machine
+  # is busy); a stopping one serves 5 s more.
+  export PAYMENTS_STOP_DRAIN_SECONDS="${PAYMENTS_STOP_DRAIN_SECONDS:-5}"
   local members="" i
   for i in $(seq 1 "$instances"); do members="${members:+$members,}127.0.0.1:$((5900 + i))"; done
   export PAYMENTS_CLUSTER_MEMBERS="$members" PAYMENTS_CLUSTER_PORT=$((5900 + ${name#p}))
@@ -152,10 +161,18 @@ defaults
     retries 2
     retry-on conn-failure 503
     option redispatch 1
-    # Readiness reads DOWN while an instance stops or cannot reach its database or broker; before the
-    # application is deployed it reads UP with no checks, so the instance's own check must be there.
-    option httpchk GET /health/ready
-    http-check expect rstring ^\{"status":"UP".*"name":"instance"
+    # An instance takes calls while it takes payments: its readiness check "payments-intake" is UP from the
+    # moment the application is deployed until it starts to stop. The checks of what all instances share
+    # (the database, the books) are left out on purpose: were they DOWN, taking every instance out at
+    # once would help no one. Payara's health endpoint answers a few seconds before the application's
+    # pages do, so an unauthenticated call must also be refused by the application itself (401).
+    option httpchk
+    http-check connect
+    http-check send meth GET uri /health/ready
+    http-check expect rstring '"name":"payments-intake","status":"UP"'
+    http-check connect
+    http-check send meth GET uri /payments/v1/events
+    http-check expect status 401
     default-server inter 1s fall 2 rise 2
 
 frontend public
@@ -191,8 +208,11 @@ wait_for() {
   done
 }
 
-# Ready, and the application deployed: before it is, the server alone reads UP with no checks at all.
-ready_at() { curl -fs --max-time 2 "$1/health/ready" | grep -q '"name":"instance"'; }
+# Ready, and the application serving (see the balancer's check below for why both).
+ready_at() {
+  curl -fs --max-time 2 "$1/health/ready" | grep -q '"name":"payments-intake","status":"UP"' \
+    && [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1/payments/v1/events")" = 401 ]
+}
 ready() { ready_at "http://127.0.0.1:$(port_of "$1")"; }
 
 stop_piece() {

@@ -28,7 +28,9 @@ import sun.misc.SignalHandler;
  * get 503 at once, the submissions in flight have up to {@code payments.stop.grace-seconds} to be
  * answered, the rest are parked as {@code UNKNOWN} (their waiting callers get the 202 with links)
  * and reconciliation settles them after the next start. Callbacks are relayed until then, and owed
- * ones left wait in the database. Only then does the JVM's own stop run.
+ * ones left wait in the database. Behind a load balancer, the instance also keeps serving everything
+ * but new payments for {@code payments.stop.drain-seconds} after its readiness reads DOWN, so that the
+ * balancer has stopped sending it calls before the server closes. Only then does the JVM's own stop run.
  *
  * <p>A signal handler, not a shutdown hook: the JVM runs shutdown hooks side by side, and Payara's
  * closes the HTTP listener and undeploys the application at once, so a hook could not answer 503
@@ -45,6 +47,11 @@ public class GracefulStop {
     @Inject
     @ConfigProperty(name = "payments.stop.grace-seconds", defaultValue = "10")
     int graceSeconds;
+
+    /** Longer than the balancer takes to see readiness DOWN (its check interval times its failures). */
+    @Inject
+    @ConfigProperty(name = "payments.stop.drain-seconds", defaultValue = "0")
+    int drainSeconds;
 
     @Inject
     Intake intake;
@@ -108,6 +115,7 @@ public class GracefulStop {
 
     private void finishInFlight() {
         intake.close();
+        long drainedAt = System.nanoTime() + Duration.ofSeconds(drainSeconds).toNanos();
         try {
             Set<String> unanswered = inFlight.awaitNone(Duration.ofSeconds(graceSeconds));
             if (!unanswered.isEmpty()) {
@@ -115,6 +123,8 @@ public class GracefulStop {
                         + " reconciliation settles them after the next start");
                 submissions.park(unanswered).forEach(answers::answered);
             }
+            // no signal to wait for: the balancer's checks are its own
+            Thread.sleep(Math.max(0, (drainedAt - System.nanoTime()) / 1_000_000));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -265,6 +265,16 @@ public class Submissions {
         return views.of(em.find(PaymentRequest.class, payment.requestId().orElseThrow()), payment, clock.instant());
     }
 
+    /**
+     * Of the given submissions, those settled (approved or declined), as items: the answers another
+     * instance stored, which this one hears of only from the database.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SubmissionView> settledAmong(Collection<String> paymentIds) {
+        return withIds(Payment.WITH_IDS, Payment.class, paymentIds, LockModeType.NONE).stream()
+                .filter(payment -> payment.status().isFinal()).map(payment -> of(payment.id())).toList();
+    }
+
     /** Submissions whose answer is overdue, oldest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> unsettled(Instant before, int max) {
