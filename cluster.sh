@@ -122,9 +122,17 @@ instance_environment() {
   export PAYMENTS_CLUSTER_MEMBERS="$members" PAYMENTS_CLUSTER_PORT=$((5900 + ${name#p}))
 }
 
+# Something else on the port would answer in the instance's place (another run's instance, say).
+port_free() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2> /dev/null; then
+    say "Port $1 is taken by another process; stop it first"; exit 1
+  fi
+}
+
 start_instance() {
   local name=$1
   running "$name" && return
+  port_free "$(port_of "$name")"
   (instance_environment "$name" && exec setsid ./run.sh >> "$dir/logs/$name.log" 2>&1 < /dev/null) &
   echo $! > "$dir/pids/$name.pid"
   say "Started $name on http://127.0.0.1:$(port_of "$name")/payments (log: $dir/logs/$name.log)"
@@ -132,6 +140,7 @@ start_instance() {
 
 start_broker() {
   running broker && return
+  port_free "$broker_port"
   (exec setsid java -Xmx512m -cp "$dir/lib/broker/*" cluster/Broker.java "tcp://127.0.0.1:$broker_port" "$dir/broker" \
     >> "$dir/logs/broker.log" 2>&1 < /dev/null) &
   echo $! > "$dir/pids/broker.pid"
@@ -140,6 +149,7 @@ start_broker() {
 
 start_balancer() {
   running balancer && return
+  port_free "$lb_port"
   need haproxy haproxy
   local name
   {

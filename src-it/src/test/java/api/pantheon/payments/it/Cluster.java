@@ -28,8 +28,11 @@ final class Cluster implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** From an empty database and folder, so that every run starts alike. */
+    /** From an empty database and folder, so that every run starts alike (and none of an earlier run's pieces runs). */
     void up() {
+        if (Files.exists(FOLDER.resolve("pids"))) {
+            cluster("down", 180);
+        }
         run(List.of("psql", "--no-psqlrc", "--quiet", "postgresql://postgres@127.0.0.1:5432/postgres",
                 "--command=DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)"), 60);
         deleteFolder();

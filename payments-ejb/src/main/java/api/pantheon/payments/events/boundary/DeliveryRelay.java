@@ -9,6 +9,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +26,7 @@ public class DeliveryRelay {
 
     private static final Logger LOG = Logger.getLogger(DeliveryRelay.class.getName());
     private static final int BATCH = 500;
+    private static final Duration BROKER_WAIT = Duration.ofSeconds(3);
 
     @Inject
     Events events;
@@ -34,6 +36,11 @@ public class DeliveryRelay {
 
     private final OneAtATime guard = new OneAtATime();
     private volatile boolean stopped;
+    /** Whether the last message this instance sent reached the broker (true until one fails). */
+    private volatile boolean brokerReached = true;
+    /** When the pass under way began: a send waits (failover) while the broker is away. */
+    private volatile long passStartedNanos;
+    private volatile boolean passing;
 
     /**
      * No more relaying in this instance: it is about to stop, and the embedded broker's own shutdown
@@ -44,20 +51,40 @@ public class DeliveryRelay {
         stopped = true;
     }
 
+    /**
+     * Readiness: whether the broker is reached, as the relay (every second, while anything is owed) last
+     * found it: not after a failed send until one succeeds, nor while a pass has waited for it for
+     * {@link #BROKER_WAIT} already.
+     */
+    public boolean brokerReached() {
+        return brokerReached && !(passing && System.nanoTime() - passStartedNanos > BROKER_WAIT.toNanos());
+    }
+
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "callback relay")
     void relay() {
         if (stopped) {
             return;
         }
         guard.run(() -> {
+            passStartedNanos = System.nanoTime();
+            passing = true;
             try {
                 List<String> due;
                 do {
                     due = events.claimDue(BATCH);
-                    queue.send(due);
+                    try {
+                        queue.send(due);
+                        brokerReached = brokerReached || !due.isEmpty();
+                    } catch (RuntimeException brokerUnreachable) {
+                        brokerReached = false;
+                        events.unclaim(due);
+                        throw brokerUnreachable;
+                    }
                 } while (due.size() == BATCH);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Relaying deliveries failed; the next tick retries", e);
+            } finally {
+                passing = false;
             }
         });
     }

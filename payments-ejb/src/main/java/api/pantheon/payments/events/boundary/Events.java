@@ -155,6 +155,19 @@ public class Events {
         return due;
     }
 
+    /**
+     * Deliveries this instance claimed whose messages did not reach the broker: owed again at once,
+     * rather than when the stale sweep finds them. A message that did get through finds its delivery
+     * no longer queued and is dropped; the next relay sends it again.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void unclaim(List<String> deliveryIds) {
+        Instant now = clock.instant();
+        for (String id : deliveryIds) {
+            em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE).unqueue(self.id(), now);
+        }
+    }
+
     /** A worker takes a queued delivery: its facts; empty when it is not queued any more (a duplicate message). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<DeliveryFacts> start(String deliveryId) {

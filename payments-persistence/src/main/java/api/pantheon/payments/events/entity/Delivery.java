@@ -159,6 +159,13 @@ public class Delivery {
         claimedBy = instanceId;
     }
 
+    /** Queued by this instance, whose message could not be sent (the broker unreachable): owed again now. */
+    public void unqueue(String instanceId, Instant now) {
+        if (state == DeliveryState.QUEUED && instanceId.equals(claimedBy)) {
+            requeueStale(now);
+        }
+    }
+
     /** A worker takes it; false when another already did (a message delivered twice). */
     public boolean start(String instanceId, Instant now) {
         if (state != DeliveryState.QUEUED) {
