@@ -104,6 +104,8 @@ instance_environment() {
   local name=$1
   export PAYMENTS_PORT="$(port_of "$name")" PAYMENTS_INSTANCE_NAME="$name" PAYMENTS_DATA_DIR="$dir/$name"
   export PAYMENTS_SKIP_BUILD=1
+  # The jobs' files (bulk uploads, reports) in one folder for all: on separate machines, a shared volume.
+  export PAYMENTS_FILES_DIR="$dir/files"
   export PAYMENTS_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource PAYMENTS_DATASOURCE_URL="$db_url"
   export PAYMENTS_DATASOURCE_USER="$db_user" PAYMENTS_DATASOURCE_PASSWORD="${PAYMENTS_DATASOURCE_PASSWORD:-unused-with-trust-auth}"
   export PAYMENTS_EXTRA_LIBS="$dir/lib/postgresql.jar"

@@ -88,7 +88,7 @@ class CrashIT {
     }
 
     /** A bulk file still importing when the first kill comes. */
-    private static String bulkImport(Server api, Client merchant, Client payer) {
+    static String bulkImport(Server api, Client merchant, Client payer) {
         StringBuilder file = new StringBuilder("recipient,amount,currency,description,order,expires_in,notify_url,external_id\n");
         for (int row = 1; row <= BULK_ROWS; row++) {
             file.append(payer.username()).append(",1.00,USD,,,,,crash-").append(row).append('\n');
@@ -104,7 +104,7 @@ class CrashIT {
      * The killed instance's run is failed by the living one (it would never end by itself), and a
      * restart goes on from the rows it had recorded: every row once, none twice.
      */
-    private static void assertKilledRunGoesOnFromItsRecords(Server api, Client merchant, String runId) {
+    static void assertKilledRunGoesOnFromItsRecords(Server api, Client merchant, String runId) {
         Reply orphaned = Api.eventually(() -> check(api.admin("GET", "jobs/" + runId, null), 200),
                 run -> !run.string("status").startsWith("STAR"), 60_000);
         assertEquals("FAILED", orphaned.string("status"), orphaned.toString());

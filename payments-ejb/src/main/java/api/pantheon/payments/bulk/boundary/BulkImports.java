@@ -45,9 +45,10 @@ public class BulkImports {
     @Inject
     PaymentRequests requests;
 
+    /** Shared by every instance of a cluster: a file kept by one is read by another. */
     @Inject
-    @ConfigProperty(name = "payments.data.dir")
-    String dataDir;
+    @ConfigProperty(name = "payments.files.dir")
+    String filesDir;
 
     @Inject
     @ConfigProperty(name = "payments.bulk.max-bytes", defaultValue = "52428800")
@@ -97,7 +98,7 @@ public class BulkImports {
         if (name == null || !name.matches("[0-9a-f-]{36}\\.csv")) {
             throw new IllegalArgumentException("not a bulk file name: " + name);
         }
-        return Path.of(dataDir, "bulk", name);
+        return Path.of(filesDir, "bulk", name);
     }
 
     /** A run of this merchant's, or not found: no one sees another merchant's imports. */

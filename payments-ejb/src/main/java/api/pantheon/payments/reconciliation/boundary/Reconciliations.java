@@ -81,9 +81,10 @@ public class Reconciliations {
     @Inject
     Jobs jobs;
 
+    /** Shared by every instance of a cluster: a file kept by one is read by another. */
     @Inject
-    @ConfigProperty(name = "payments.data.dir")
-    String dataDir;
+    @ConfigProperty(name = "payments.files.dir")
+    String filesDir;
 
     /**
      * Their file for the day, fetched once per run and kept under the data directory, so that a
@@ -94,7 +95,7 @@ public class Reconciliations {
         if (!businessSystem.isConfigured()) {
             throw new IllegalStateException("No business system is configured (payments.business-system.url)");
         }
-        Path folder = Files.createDirectories(Path.of(dataDir, "reconciliation"));
+        Path folder = Files.createDirectories(Path.of(filesDir, "reconciliation"));
         Path file = folder.resolve(runId + ".csv");
         if (Files.exists(file)) {
             return file;

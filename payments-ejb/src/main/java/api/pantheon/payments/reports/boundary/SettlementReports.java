@@ -48,9 +48,10 @@ public class SettlementReports {
     @Inject
     Clock clock;
 
+    /** Shared by every instance of a cluster: a file kept by one is read by another. */
     @Inject
-    @ConfigProperty(name = "payments.data.dir")
-    String dataDir;
+    @ConfigProperty(name = "payments.files.dir")
+    String filesDir;
 
     /** Makes, checks, stores and writes out the report of {@code day}; today's covers the day so far. */
     public SettlementView produce(LocalDate day, String jobRunId) {
@@ -143,7 +144,7 @@ public class SettlementReports {
     /** The report in every registered format, under {@code <data>/reports}: what finance picks up. */
     private void writeFiles(SettlementView view) {
         try {
-            Path folder = Files.createDirectories(Path.of(dataDir, "reports"));
+            Path folder = Files.createDirectories(Path.of(filesDir, "reports"));
             for (ReportFormat format : formats.all()) {
                 Path file = folder.resolve(fileName(view, format));
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
