@@ -200,24 +200,38 @@ class ClusterIT {
         assertEquals(401, p2.get(merchant.token(), "v1/events").status());
     }
 
+    /** A request to a person who pays by card (seed 003's make payment, through the business system). */
+    private record CardPayment(Client person, long card, String item) {
+
+        Reply make(Server via, int wait) {
+            return via.send("PATCH", "v1/items/" + item + "/make_payment", bearer(person.token()), "{\"account_id\": \"" + card
+                    + "\", \"device_id\": \"358277090995038\", \"ip_address\": \"49.192.154.141\", \"wait\": " + wait + "}", Map.of());
+        }
+    }
+
+    private static CardPayment cardPaymentOn(Server via, String amount) {
+        Client merchant = via.client("MERCHANT", null, "USD", null);
+        Client person = via.client("PERSON", null, "USD", null);
+        long card = check(via.admin("POST", "parties/" + person.partyId() + "/accounts", "{\"currency\":\"USD\",\"type\":\"CARD\"}"), 201)
+                .number("id");
+        String item = check(via.post(merchant.token(), "v1/requests", json("amount", new BigDecimal(amount), "currency", "USD",
+                "recipient", person.username())), 200).string("id");
+        return new CardPayment(person, card, item);
+    }
+
     @Test
     @Order(6)
     void aMakePaymentCallerWaitingOnOneInstanceIsAnsweredWhenTheOtherSettlesIt() throws Exception {
-        Client merchant = p2.client("MERCHANT", null, "USD", null);
-        Client person = p2.client("PERSON", null, "USD", null);
-        long card = check(p2.admin("POST", "parties/" + person.partyId() + "/accounts", "{\"currency\":\"USD\",\"type\":\"CARD\"}"), 201)
-                .number("id");
-        String item = check(p2.post(merchant.token(), "v1/requests", json("amount", new BigDecimal("4.03"), "currency", "USD",
-                "recipient", person.username())), 200).string("id");
+        CardPayment payment = cardPaymentOn(p2, "4.03");
+        Client person = payment.person();
+        String item = payment.item();
         // .03: the business system (p1's sandbox, for every instance) decides but never answers the
         // first call, which p2 waits 10 s for. Meanwhile the day's reconciliation job runs on p1, finds
         // the decision in the business system's file, and settles the payment there.
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try {
             long started = System.nanoTime();
-            Future<Reply> waiting = caller.submit(() -> p2.send("PATCH", "v1/items/" + item + "/make_payment", bearer(person.token()),
-                    "{\"account_id\": \"" + card + "\", \"device_id\": \"358277090995038\", \"ip_address\": \"49.192.154.141\","
-                            + " \"wait\": 30}", Map.of()));
+            Future<Reply> waiting = caller.submit(() -> payment.make(p2, 30));
             Api.eventually(() -> p1.get(person.token(), "v1/items/" + item + "/status"), status -> status.status() == 202, 10_000);
             String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
             check(p1.admin("POST", "jobs/reconciliation", json("date", today)), 202);
@@ -325,22 +339,17 @@ class ClusterIT {
     void killNineOfOneInstanceUnderLoadLosesNothingAcknowledged() throws Exception {
         Client importer = p2.client("MERCHANT", null, "USD", null);
         Client recipient = p2.client("PERSON", null, "USD", null);
-        Client merchant = p2.client("MERCHANT", null, "USD", null);
-        Client person = p2.client("PERSON", null, "USD", null);
-        long card = check(p2.admin("POST", "parties/" + person.partyId() + "/accounts", "{\"currency\":\"USD\",\"type\":\"CARD\"}"), 201)
-                .number("id");
         // .02: the business system approves after 3 s, by which time p2 is dead
-        String item = check(p2.post(merchant.token(), "v1/requests", json("amount", new BigDecimal("6.02"), "currency", "USD",
-                "recipient", person.username())), 200).string("id");
+        CardPayment payment = cardPaymentOn(p2, "6.02");
+        Client person = payment.person();
+        String item = payment.item();
         AtomicReference<String> bulkRun = new AtomicReference<>();
         ExecutorService caller = Executors.newSingleThreadExecutor();
         Acknowledged acknowledged;
         try {
             acknowledged = underLoad("/kill", () -> {
                 bulkRun.set(CrashIT.bulkImport(p2, importer, recipient));
-                caller.submit(() -> p2.send("PATCH", "v1/items/" + item + "/make_payment", bearer(person.token()),
-                        "{\"account_id\": \"" + card + "\", \"device_id\": \"358277090995038\", \"ip_address\": \"49.192.154.141\","
-                                + " \"wait\": 30}", Map.of()));
+                caller.submit(() -> payment.make(p2, 30));
                 Api.eventually(() -> p1.get(person.token(), "v1/items/" + item + "/status"), status -> status.status() == 202, 10_000);
                 CLUSTER.kill("p2");
             });
