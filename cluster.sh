@@ -226,6 +226,14 @@ ready_at() {
     && [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1/payments/v1/events")" = 401 ]
 }
 ready() { ready_at "http://127.0.0.1:$(port_of "$1")"; }
+# Whether a call through the balancer reached the instance (each instance names itself in /health).
+via_balancer() {
+  local i
+  for i in 1 2 3 4 5 6; do
+    curl -s --max-time 2 "http://127.0.0.1:$lb_port/health/ready" | grep -q "\"name\":\"$1\"" && return 0
+  done
+  return 1
+}
 
 stop_piece() {
   local name=$1 signal=${2:-TERM} pid
@@ -245,7 +253,17 @@ start_piece() {
   case "$1" in
     broker) start_broker ;;
     balancer) start_balancer ;;
-    p[0-9]*) shared_secrets; start_instance "$1"; wait_for "$1" ready 300 ready "$1" && say "$1 is ready" ;;
+    p[0-9]*)
+      shared_secrets
+      start_instance "$1"
+      wait_for "$1" ready 300 ready "$1"
+      # In a rolling restart the next instance stops as soon as this returns: the balancer must be
+      # sending calls here by then, or for a moment it would have no instance at all.
+      if running balancer; then
+        wait_for "$1" "in the balancer's rotation" 60 via_balancer "$1"
+      fi
+      say "$1 is ready"
+      ;;
     *) say "No such piece: $1 (p1..p$instances, broker, balancer)"; exit 2 ;;
   esac
 }
