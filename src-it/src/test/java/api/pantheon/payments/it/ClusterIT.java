@@ -329,7 +329,7 @@ class ClusterIT {
         Set<String> notified = Api.eventually(() -> RECEIVER.at(notifyPath).stream()
                         .filter(r -> "paid".equals(r.body().getString("status"))).map(r -> r.body().getString("id"))
                         .collect(Collectors.toSet()),
-                ids -> ids.containsAll(expected), 90_000);
+                ids -> ids.containsAll(expected), 150_000);
         assertTrue(notified.containsAll(expected), "every acknowledged pay's callback arrived; missing: "
                 + expected.stream().filter(id -> !notified.contains(id)).toList());
     }

@@ -38,9 +38,9 @@ public class DeliveryRelay {
     private volatile boolean stopped;
     /** Whether the last message this instance sent reached the broker (true until one fails). */
     private volatile boolean brokerReached = true;
-    /** When the pass under way began: a send waits (failover) while the broker is away. */
-    private volatile long passStartedNanos;
-    private volatile boolean passing;
+    /** When the send under way began: a send waits (failover) while the broker is away. */
+    private volatile long sendStartedNanos;
+    private volatile boolean sending;
 
     /**
      * No more relaying in this instance: it is about to stop, and the embedded broker's own shutdown
@@ -53,11 +53,11 @@ public class DeliveryRelay {
 
     /**
      * Readiness: whether the broker is reached, as the relay (every second, while anything is owed) last
-     * found it: not after a failed send until one succeeds, nor while a pass has waited for it for
-     * {@link #BROKER_WAIT} already.
+     * found it: not after a failed send until one succeeds, nor while a send has waited for it for
+     * {@link #BROKER_WAIT} already (a pass through a long backlog is many sends, each quick).
      */
     public boolean brokerReached() {
-        return brokerReached && !(passing && System.nanoTime() - passStartedNanos > BROKER_WAIT.toNanos());
+        return brokerReached && !(sending && System.nanoTime() - sendStartedNanos > BROKER_WAIT.toNanos());
     }
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "callback relay")
@@ -66,12 +66,12 @@ public class DeliveryRelay {
             return;
         }
         guard.run(() -> {
-            passStartedNanos = System.nanoTime();
-            passing = true;
             try {
                 List<String> due;
                 do {
                     due = events.claimDue(BATCH);
+                    sendStartedNanos = System.nanoTime();
+                    sending = true;
                     try {
                         queue.send(due);
                         brokerReached = brokerReached || !due.isEmpty();
@@ -79,12 +79,12 @@ public class DeliveryRelay {
                         brokerReached = false;
                         events.unclaim(due);
                         throw brokerUnreachable;
+                    } finally {
+                        sending = false;
                     }
                 } while (due.size() == BATCH);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Relaying deliveries failed; the next tick retries", e);
-            } finally {
-                passing = false;
             }
         });
     }

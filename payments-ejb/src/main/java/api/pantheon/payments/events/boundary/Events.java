@@ -51,7 +51,7 @@ public class Events {
      * A delivery queued or being sent this long ago by an instance that is still alive lost its
      * message (a broker restart); one claimed by a dead instance is owed again at once.
      */
-    private static final Duration STALE_AFTER = Duration.ofMinutes(5);
+    private static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
     @PersistenceContext
     EntityManager em;
