@@ -1,5 +1,7 @@
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.broker.BrokerService;
 
 /**
@@ -11,9 +13,11 @@ import org.apache.activemq.broker.BrokerService;
  */
 public class Broker {
 
+    private static final Logger LOG = Logger.getLogger(Broker.class.getName());
+
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: Broker <transport URI> <data directory>");
+            LOG.severe("usage: Broker <transport URI> <data directory>");
             System.exit(2);
         }
         BrokerService broker = new BrokerService();
@@ -29,14 +33,14 @@ public class Broker {
                 broker.stop();
                 broker.waitUntilStopped();
             } catch (Exception e) {
-                e.printStackTrace();
+                LOG.log(Level.WARNING, "The broker did not stop cleanly; KahaDB recovers its journal at the next start", e);
             } finally {
                 stopped.countDown();
             }
         }, "broker-stop"));
         broker.start();
         broker.waitUntilStarted();
-        System.out.println("Broker started on " + args[0]);
+        LOG.info(() -> "Broker started on " + args[0]);
         stopped.await();
     }
 }

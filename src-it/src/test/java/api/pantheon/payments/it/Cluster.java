@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +74,7 @@ final class Cluster implements AutoCloseable {
     }
 
     private void cluster(String command, int seconds) {
-        List<String> words = new java.util.ArrayList<>(List.of("bash", PROJECT.resolve("cluster.sh").toString()));
+        List<String> words = new ArrayList<>(List.of("bash", PROJECT.resolve("cluster.sh").toString()));
         words.addAll(List.of(command.split(" ")));
         run(words, seconds);
     }
@@ -112,7 +114,7 @@ final class Cluster implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(FOLDER)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,7 +11,10 @@ import api.pantheon.payments.it.Api.Reply;
 import api.pantheon.payments.it.Api.Server;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -168,7 +171,7 @@ class ClusterIT {
                         return via.send("POST", "v1/requests", bearer(merchant.token()), body, Map.of("Idempotency-Key", key));
                     }));
                 }
-                Set<String> created = new java.util.HashSet<>();
+                Set<String> created = new HashSet<>();
                 for (Future<Reply> answer : answers) {
                     Reply reply = answer.get(60, TimeUnit.SECONDS);
                     assertTrue(reply.status() == 200 || reply.status() == 409, reply.toString());
@@ -233,7 +236,7 @@ class ClusterIT {
             long started = System.nanoTime();
             Future<Reply> waiting = caller.submit(() -> payment.make(p2, 30));
             Api.eventually(() -> p1.get(person.token(), "v1/items/" + item + "/status"), status -> status.status() == 202, 10_000);
-            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            String today = LocalDate.now(ZoneOffset.UTC).toString();
             check(p1.admin("POST", "jobs/reconciliation", json("date", today)), 202);
             Reply answered = check(waiting.get(60, TimeUnit.SECONDS), 200);
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
