@@ -25,8 +25,8 @@ abstract class StatementGuardScenarios {
      * targets are 4 for a create and 8 for a pay or a transfer); never raise them quietly.
      */
     static final int CREATE = 6 + 1;
-    static final int PAY = 14 + 1;
-    static final int TRANSFER = 11 + 1;
+    static final int PAY = 11 + 1;
+    static final int TRANSFER = 7 + 1;
     static final int READ = 1 + 1;
 
     private static long statements(Reply reply) {

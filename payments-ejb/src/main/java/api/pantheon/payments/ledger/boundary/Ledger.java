@@ -21,7 +21,11 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Accounts and the movements between them. Every balance change goes through {@link #transfer},
@@ -112,24 +116,32 @@ public class Ledger {
     }
 
     /**
-     * Moves money in the caller's transaction: locks both accounts in id order (so that two opposite
-     * transfers cannot deadlock), then writes a balanced transaction dated {@code now}.
+     * Locks the accounts of one movement in id order, so that two opposite movements cannot deadlock.
+     * A caller that must look at them first (whose they are, their currency) locks them here instead of
+     * reading them twice: {@link #transfer} in the same transaction finds them locked and reads them no
+     * more. An account that does not exist is absent from the answer.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Map<Long, Account> lockForMovement(Long oneId, Long otherId) {
+        Map<Long, Account> locked = new HashMap<>();
+        Stream.of(oneId, otherId).filter(Objects::nonNull).distinct().sorted().forEach(id ->
+                Optional.ofNullable(em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE))
+                        .ifPresent(account -> locked.put(id, account)));
+        return locked;
+    }
+
+    /**
+     * Moves money in the caller's transaction: locks both accounts in id order (see
+     * {@link #lockForMovement}), then writes a balanced transaction dated {@code now}.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public LedgerTransaction transfer(Long fromId, Long toId, Money amount, TransactionKind kind, String reference, Instant now) {
-        boolean fromFirst = fromId.compareTo(toId) < 0;
-        Account first = lock(fromFirst ? fromId : toId);
-        Account second = lock(fromFirst ? toId : fromId);
-        Account from = fromFirst ? first : second;
-        Account to = fromFirst ? second : first;
+        Map<Long, Account> locked = lockForMovement(fromId, toId);
+        Account from = Optional.ofNullable(locked.get(fromId)).orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
+        Account to = Optional.ofNullable(locked.get(toId)).orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
         LedgerTransaction transaction = LedgerTransaction.transfer(kind, reference, from, to, amount, now);
         em.persist(transaction);
         transaction.postings().forEach(em::persist);
         return transaction;
-    }
-
-    private Account lock(Long id) {
-        return Optional.ofNullable(em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
     }
 }

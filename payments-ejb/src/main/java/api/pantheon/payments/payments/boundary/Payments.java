@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -166,7 +167,9 @@ public class Payments {
 
     private Payment payFromWallet(PaymentRequest request, String payerPartyId, Long payerAccountId, String accountField,
                                   Details details, Instant now) {
-        Account payer = ledger.ownedBy(payerPartyId, payerAccountId)
+        // Locked now, in the order the ledger's movement needs, rather than read here and again there.
+        Account payer = Optional.ofNullable(ledger.lockForMovement(payerAccountId, request.requesterAccountId()).get(payerAccountId))
+                .filter(account -> account.isOwnedBy(payerPartyId))
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(accountField + ": you hold no account " + payerAccountId));
         Payment payment = begin(new Payment(request.id(), payerPartyId, payer.id(), request.requesterAccountId(),
                 request.amount(), details.descriptor(), details.metadata(), now), now);
@@ -178,11 +181,12 @@ public class Payments {
     public PaymentView transfer(String callerPartyId, Long fromAccountId, String fromField, Long toAccountId, String toField,
                                 BigDecimal amount, String currencyCode, Details details) {
         Instant now = clock.instant();
-        Account from = ledger.ownedBy(callerPartyId, fromAccountId)
+        Map<Long, Account> locked = ledger.lockForMovement(fromAccountId, toAccountId);
+        Account from = Optional.ofNullable(locked.get(fromAccountId)).filter(account -> account.isOwnedBy(callerPartyId))
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(fromField + ": you hold no account " + fromAccountId));
         Money money = currencies.positive(amount, currencyCode == null ? from.currency().getCurrencyCode() : currencyCode);
         // Someone else's account: missing, or there in another currency or of another kind, all read the same.
-        ledger.find(toAccountId).filter(to -> to.kind() == AccountKind.WALLET && to.currency().equals(money.currency()))
+        Optional.ofNullable(locked.get(toAccountId)).filter(to -> to.kind() == AccountKind.WALLET && to.currency().equals(money.currency()))
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(toField + ": no " + money.currencyCode()
                         + " account " + toAccountId));
         Payment payment = begin(new Payment(null, callerPartyId, from.id(), toAccountId, money, details.descriptor(),

@@ -39,16 +39,35 @@ public class SchemaMigration {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
+    /** Migrations for every database. */
+    private static final String SHARED_MIGRATIONS = "classpath:db/migration";
+    /**
+     * Migrations for embedded H2 alone, numbered between the shared ones (16.1 after 16), which PostgreSQL's
+     * history simply lacks: H2 indexes every foreign key by itself, PostgreSQL does not.
+     */
+    private static final String H2_MIGRATIONS = "classpath:db/h2";
+
     @PostConstruct
     void prepare() {
-        migrate();
-        makeEmbeddedDatabaseDurable();
+        boolean embedded = isEmbedded();
+        migrate(embedded);
+        if (embedded) {
+            makeEmbeddedDatabaseDurable();
+        }
     }
 
-    private void migrate() {
+    private boolean isEmbedded() {
+        try (Connection connection = dataSource.getConnection()) {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database to migrate it", e);
+        }
+    }
+
+    private void migrate(boolean embedded) {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(embedded ? new String[] {SHARED_MIGRATIONS, H2_MIGRATIONS} : new String[] {SHARED_MIGRATIONS})
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
@@ -62,13 +81,8 @@ public class SchemaMigration {
      * as in run.sh's URL, so that an H2 URL given without it is still safe.
      */
     private void makeEmbeddedDatabaseDurable() {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET WRITE_DELAY 0");
-            }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
             LOG.info("Embedded H2: every commit is written to the database file before it is acknowledged");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot make the embedded database write every commit", e);

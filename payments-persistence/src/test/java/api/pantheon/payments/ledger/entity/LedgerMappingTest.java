@@ -39,7 +39,7 @@ class LedgerMappingTest {
     @BeforeAll
     static void migrate() {
         String url = "jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration", "classpath:db/h2").load().migrate();
         factory = Persistence.createEntityManagerFactory("payments-test",
                 Map.of("jakarta.persistence.jdbc.url", url, "jakarta.persistence.jdbc.user", "sa",
                         "jakarta.persistence.jdbc.password", ""));
