@@ -4,6 +4,7 @@ import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.channels.control.Channels;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.control.DeliveryOutcome;
+import api.pantheon.payments.events.control.EventSequences;
 import api.pantheon.payments.events.control.RequestCounters;
 import api.pantheon.payments.events.control.RetrySchedule;
 import api.pantheon.payments.events.entity.AttemptView;
@@ -78,6 +79,9 @@ public class Events {
     Channels channels;
 
     @Inject
+    EventSequences sequences;
+
+    @Inject
     RequestLocks requests;
 
     @Inject
@@ -101,18 +105,16 @@ public class Events {
     public void publish(PaymentRequest request, Payment payment, Instant now) {
         if (payment.isRefund()) {
             // The request stays paid; the event tells of the money given back, and its requester hears of it.
-            Event refunded = Event.ofRefund(request.requesterPartyId(), request.id(), payment.id(), payment.amount(),
-                    request.refundedAmount(), payment.id(), now);
+            Event refunded = Event.ofRefund(numberNextEventOf(request), request.requesterPartyId(), request.id(), payment.id(),
+                    payment.amount(), request.refundedAmount(), payment.id(), now);
             em.persist(refunded);
             if (request.notifyUrl().isPresent()) {
-                em.flush();
                 em.persist(Delivery.toNotifyUrl(refunded, request.notifyUrl().get(), now));
             }
             return;
         }
         Optional<Event> last = record(request, now);
         if (last.isPresent() && payment.callbackUrl().isPresent()) {
-            em.flush(); // the delivery keeps the event's sequence for ordering
             em.persist(Delivery.ofSubmission(last.get(), payment.callbackUrl().get(), payment.payerPartyId(), payment.id(), now));
         }
     }
@@ -121,22 +123,27 @@ public class Events {
     private Optional<Event> record(PaymentRequest request, Instant now) {
         Event last = null;
         for (RequestStatus status : request.takeUnpublished()) {
-            Event event = new Event(request.requesterPartyId(), request.id(), status,
+            Event event = new Event(numberNextEventOf(request), request.requesterPartyId(), request.id(), status,
                     status == RequestStatus.PAID ? request.transactionId().orElse(null) : null, now);
             em.persist(event);
             counters.entered(status);
             if (status.isFinal() && request.notifyUrl().isPresent()) {
-                em.flush();
                 em.persist(Delivery.toNotifyUrl(event, request.notifyUrl().get(), now));
             }
             if (status == RequestStatus.PENDING && request.channel().filter(channels::isSent).isPresent()) {
-                em.flush();
                 String channel = request.channel().get();
                 em.persist(Delivery.toChannel(event, channelTarget(channel, request), channel, Channels.EMAIL.equals(channel), now));
             }
             last = event;
         }
         return Optional.ofNullable(last);
+    }
+
+    /** The number of the request's next event, after all of its earlier ones (whichever instance numbered them). */
+    private long numberNextEventOf(PaymentRequest request) {
+        long sequence = sequences.after(request.lastEventSequence());
+        request.eventNumbered(sequence);
+        return sequence;
     }
 
     /** Claims deliveries that are due (and not waiting behind an earlier one of theirs) for the queue. */

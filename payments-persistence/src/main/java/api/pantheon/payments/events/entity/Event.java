@@ -6,11 +6,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,8 +36,7 @@ public class Event {
     @Column(length = 36)
     private String id;
 
-    @SequenceGenerator(name = "event_seq", sequenceName = "event_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "event_seq")
+    /** Numbered by the caller (events.control.EventSequences), after the request's previous event. */
     @Column(nullable = false, updatable = false, unique = true)
     private Long sequence;
 
@@ -75,9 +71,9 @@ public class Event {
     }
 
     /** A paid request's refund: the money given back, and the ledger transaction that gave it. */
-    public static Event ofRefund(String partyId, String requestId, String refundId, Money amount, Money refundedTotal,
-                                 String transactionId, Instant now) {
-        Event event = new Event(partyId, requestId, RequestStatus.PAID, transactionId, now);
+    public static Event ofRefund(long sequence, String partyId, String requestId, String refundId, Money amount,
+                                 Money refundedTotal, String transactionId, Instant now) {
+        Event event = new Event(sequence, partyId, requestId, RequestStatus.PAID, transactionId, now);
         event.refundId = refundId;
         // Kept at the currency's own scale, as the callback shows them.
         event.refundAmount = amount.amount();
@@ -85,8 +81,9 @@ public class Event {
         return event;
     }
 
-    public Event(String partyId, String requestId, RequestStatus status, String transactionId, Instant now) {
+    public Event(long sequence, String partyId, String requestId, RequestStatus status, String transactionId, Instant now) {
         this.id = UUID.randomUUID().toString();
+        this.sequence = sequence;
         this.partyId = partyId;
         this.requestId = requestId;
         this.status = status;

@@ -157,6 +157,13 @@ public class PaymentRequest {
     @Version
     private long version;
 
+    /**
+     * The number of this request's newest event. Instances number events from blocks of their own, so the
+     * request itself remembers where its events are: the next one is numbered after it, wherever it is written.
+     */
+    @Column(name = "last_event_sequence")
+    private Long lastEventSequence;
+
     /** Statuses entered since the boundary last published them as events; never stored here. */
     @Transient
     private List<RequestStatus> unpublished = new ArrayList<>();
@@ -332,6 +339,20 @@ public class PaymentRequest {
         status = next;
         updatedAt = now.atOffset(ZoneOffset.UTC);
         unpublished().add(next);
+    }
+
+    /** What this request's next event must be numbered after: its newest event's number (0 before any). */
+    public long lastEventSequence() {
+        return lastEventSequence == null ? 0 : lastEventSequence;
+    }
+
+    /** An event of this request was numbered {@code sequence}, which must come after its previous ones. */
+    public void eventNumbered(long sequence) {
+        if (sequence <= lastEventSequence()) {
+            throw new IllegalStateException("event " + sequence + " of request " + id + " would come before "
+                    + lastEventSequence());
+        }
+        lastEventSequence = sequence;
     }
 
     /** The statuses entered since the last call, oldest first: each becomes an event in this transaction. */

@@ -20,7 +20,7 @@ class DeliveryTest {
     private static final List<Duration> SCHEDULE = List.of(Duration.ofMinutes(5), Duration.ofMinutes(20));
 
     private static Delivery queuedAndStarted() {
-        Delivery delivery = Delivery.toNotifyUrl(new Event("party", "request", RequestStatus.PAID, "tx", NOW), "https://example.com/hook", NOW);
+        Delivery delivery = Delivery.toNotifyUrl(new Event(1, "party", "request", RequestStatus.PAID, "tx", NOW), "https://example.com/hook", NOW);
         delivery.queued("instance", NOW);
         assertTrue(delivery.start("instance", NOW));
         return delivery;
