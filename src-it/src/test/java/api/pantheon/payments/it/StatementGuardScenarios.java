@@ -26,8 +26,8 @@ abstract class StatementGuardScenarios {
      * targets are 4 for a create and 8 for a pay or a transfer); never raise them quietly.
      */
     static final int CREATE = 5 + 2;
-    static final int PAY = 10 + 2;
-    static final int TRANSFER = 7 + 1;
+    static final int PAY = 9 + 2;
+    static final int TRANSFER = 6 + 1;
     static final int READ = 1 + 1;
 
     private static long statements(Reply reply) {

@@ -2,6 +2,7 @@ package api.pantheon.payments.events.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 
@@ -31,18 +32,36 @@ public class EventSequences {
     private long takenAtNanos;
 
     /** A number no other event has, above {@code floor}. */
-    public synchronized long after(long floor) {
-        if (next >= end || next <= floor || System.nanoTime() - takenAtNanos > MOST_USED_FOR.toNanos()) {
-            next = takeBlock();
-            end = next + BLOCK;
-            takenAtNanos = System.nanoTime();
+    public long after(long floor) {
+        synchronized (this) {
+            if (usable(floor)) {
+                return next++;
+            }
         }
-        return next++;
+        // Taken outside the lock: a caller waiting on a row another caller's transaction holds (PostgreSQL's
+        // key-share lock of a foreign key, say) must never keep every other caller from its number.
+        long start = takeBlock();
+        synchronized (this) {
+            if (!usable(floor)) {
+                next = start; // above floor: the sequence gave it after that number was written
+                end = start + BLOCK;
+                takenAtNanos = System.nanoTime();
+            } // else another caller took a usable block meanwhile; this one is left unused
+            return next++;
+        }
     }
 
-    /** The first number of a new block, in the caller's transaction (a sequence ignores its outcome). */
+    private boolean usable(long floor) {
+        return next < end && next > floor && System.nanoTime() - takenAtNanos <= MOST_USED_FOR.toNanos();
+    }
+
+    /**
+     * The first number of a new block. Without flushing the caller's pending writes: that would make this
+     * call wait for every lock those writes need.
+     */
     long takeBlock() {
         // NEXTVAL('…') is PostgreSQL's, and H2 understands it too
-        return ((Number) em.createNativeQuery("SELECT NEXTVAL('event_seq')").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("SELECT NEXTVAL('event_seq')").setFlushMode(FlushModeType.COMMIT)
+                .getSingleResult()).longValue();
     }
 }

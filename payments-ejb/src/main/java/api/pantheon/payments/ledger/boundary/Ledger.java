@@ -16,12 +16,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,30 +117,50 @@ public class Ledger {
         return AccountView.of(target);
     }
 
-    /**
-     * Locks the accounts of one movement in id order, so that two opposite movements cannot deadlock.
-     * A caller that must look at them first (whose they are, their currency) locks them here instead of
-     * reading them twice: {@link #transfer} in the same transaction finds them locked and reads them no
-     * more. An account that does not exist is absent from the answer.
-     */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Map<Long, Account> lockForMovement(Long oneId, Long otherId) {
-        Map<Long, Account> locked = new HashMap<>();
-        Stream.of(oneId, otherId).filter(Objects::nonNull).distinct().sorted().forEach(id ->
-                Optional.ofNullable(em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE))
-                        .ifPresent(account -> locked.put(id, account)));
-        return locked;
+    /** The accounts of one movement, locked by {@link #lockForMovement}; one that does not exist is absent. */
+    public record Locked(Map<Long, Account> byId) {
+
+        public Optional<Account> account(Long id) {
+            return Optional.ofNullable(id == null ? null : byId.get(id));
+        }
     }
 
     /**
-     * Moves money in the caller's transaction: locks both accounts in id order (see
-     * {@link #lockForMovement}), then writes a balanced transaction dated {@code now}.
+     * Locks the accounts of one movement with one statement, in id order, so that two opposite movements
+     * cannot deadlock. A caller that must look at them first (whose they are, their currency) locks them
+     * here and hands them to {@link #transfer(Locked, Long, Long, Money, TransactionKind, String, Instant)}
+     * rather than reading them twice.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Locked lockForMovement(Long oneId, Long otherId) {
+        List<Long> ids = Stream.of(oneId, otherId).filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return new Locked(Map.of());
+        }
+        Map<Long, Account> locked = new HashMap<>();
+        // Not flushing the caller's writes first: their foreign keys would take share locks on these rows
+        // before this takes them in order.
+        em.createNamedQuery(Account.FOR_MOVEMENT, Account.class).setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setFlushMode(FlushModeType.COMMIT).getResultList()
+                .forEach(account -> locked.put(account.id(), account));
+        return new Locked(locked);
+    }
+
+    /**
+     * Moves money in the caller's transaction: locks both accounts (see {@link #lockForMovement}), then
+     * writes a balanced transaction dated {@code now}.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public LedgerTransaction transfer(Long fromId, Long toId, Money amount, TransactionKind kind, String reference, Instant now) {
-        Map<Long, Account> locked = lockForMovement(fromId, toId);
-        Account from = Optional.ofNullable(locked.get(fromId)).orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
-        Account to = Optional.ofNullable(locked.get(toId)).orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
+        return transfer(lockForMovement(fromId, toId), fromId, toId, amount, kind, reference, now);
+    }
+
+    /** Moves money between accounts the caller has locked with {@link #lockForMovement}. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public LedgerTransaction transfer(Locked accounts, Long fromId, Long toId, Money amount, TransactionKind kind,
+                                      String reference, Instant now) {
+        Account from = accounts.account(fromId).orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
+        Account to = accounts.account(toId).orElseThrow(ErrorCode.ACCOUNT_NOT_FOUND::exception);
         LedgerTransaction transaction = LedgerTransaction.transfer(kind, reference, from, to, amount, now);
         em.persist(transaction);
         transaction.postings().forEach(em::persist);

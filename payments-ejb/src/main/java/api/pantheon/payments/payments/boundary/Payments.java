@@ -26,7 +26,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,6 +74,12 @@ public class Payments {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void settle(Payment payment, Long fundingAccountId, Optional<PaymentRequest> about, Instant now) {
+        settle(payment, ledger.lockForMovement(fundingAccountId, payment.payeeAccountId()), fundingAccountId, about, now);
+    }
+
+    /** {@link #settle(Payment, Long, Optional, Instant)} between accounts this bean has locked already. */
+    private void settle(Payment payment, Ledger.Locked accounts, Long fundingAccountId, Optional<PaymentRequest> about,
+                        Instant now) {
         about.ifPresent(request -> {
             if (payment.isRefund()) {
                 request.refund(payment.amount(), now);
@@ -84,8 +89,8 @@ public class Payments {
         });
         TransactionKind kind = payment.isRefund() ? TransactionKind.REFUND
                 : about.isPresent() ? TransactionKind.PAYMENT : TransactionKind.TRANSFER;
-        LedgerTransaction transaction = ledger.transfer(fundingAccountId, payment.payeeAccountId(), payment.amount(), kind,
-                payment.id(), now);
+        LedgerTransaction transaction = ledger.transfer(accounts, fundingAccountId, payment.payeeAccountId(), payment.amount(),
+                kind, payment.id(), now);
         payment.complete(transaction.id(), now);
         about.ifPresent(request -> events.publish(request, payment, now));
     }
@@ -167,13 +172,13 @@ public class Payments {
 
     private Payment payFromWallet(PaymentRequest request, String payerPartyId, Long payerAccountId, String accountField,
                                   Details details, Instant now) {
-        // Locked now, in the order the ledger's movement needs, rather than read here and again there.
-        Account payer = Optional.ofNullable(ledger.lockForMovement(payerAccountId, request.requesterAccountId()).get(payerAccountId))
-                .filter(account -> account.isOwnedBy(payerPartyId))
+        // Locked now, as the ledger's movement needs them, rather than read here and again there.
+        Ledger.Locked accounts = ledger.lockForMovement(payerAccountId, request.requesterAccountId());
+        Account payer = accounts.account(payerAccountId).filter(account -> account.isOwnedBy(payerPartyId))
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(accountField + ": you hold no account " + payerAccountId));
         Payment payment = begin(new Payment(request.id(), payerPartyId, payer.id(), request.requesterAccountId(),
                 request.amount(), details.descriptor(), details.metadata(), now), now);
-        settle(payment, payer.id(), Optional.of(request), now);
+        settle(payment, accounts, payer.id(), Optional.of(request), now);
         return payment;
     }
 
@@ -181,17 +186,17 @@ public class Payments {
     public PaymentView transfer(String callerPartyId, Long fromAccountId, String fromField, Long toAccountId, String toField,
                                 BigDecimal amount, String currencyCode, Details details) {
         Instant now = clock.instant();
-        Map<Long, Account> locked = ledger.lockForMovement(fromAccountId, toAccountId);
-        Account from = Optional.ofNullable(locked.get(fromAccountId)).filter(account -> account.isOwnedBy(callerPartyId))
+        Ledger.Locked accounts = ledger.lockForMovement(fromAccountId, toAccountId);
+        Account from = accounts.account(fromAccountId).filter(account -> account.isOwnedBy(callerPartyId))
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(fromField + ": you hold no account " + fromAccountId));
         Money money = currencies.positive(amount, currencyCode == null ? from.currency().getCurrencyCode() : currencyCode);
         // Someone else's account: missing, or there in another currency or of another kind, all read the same.
-        Optional.ofNullable(locked.get(toAccountId)).filter(to -> to.kind() == AccountKind.WALLET && to.currency().equals(money.currency()))
+        accounts.account(toAccountId).filter(to -> to.kind() == AccountKind.WALLET && to.currency().equals(money.currency()))
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception(toField + ": no " + money.currencyCode()
                         + " account " + toAccountId));
         Payment payment = begin(new Payment(null, callerPartyId, from.id(), toAccountId, money, details.descriptor(),
                 details.metadata(), now), now);
-        settle(payment, from.id(), Optional.empty(), now);
+        settle(payment, accounts, from.id(), Optional.empty(), now);
         audit.done("payment.transfer", Audit.Target.payment(payment.id()), null, now);
         return PaymentView.of(payment);
     }

@@ -31,6 +31,7 @@ import java.util.Objects;
         query = "select a from Account a where a.systemCurrency = :currency")
 @NamedQuery(name = Account.CLEARING_FOR_CURRENCY,
         query = "select a from Account a where a.clearingCurrency = :currency")
+@NamedQuery(name = Account.FOR_MOVEMENT, query = "select a from Account a where a.id in :ids order by a.id")
 @NamedQuery(name = Account.OF_PARTY_IN_CURRENCY,
         query = "select a from Account a where a.partyId = :partyId and a.currency = :currency"
                 + " and a.kind = api.pantheon.payments.ledger.entity.AccountKind.WALLET order by a.id")
@@ -38,6 +39,8 @@ public class Account {
 
     public static final String SYSTEM_FOR_CURRENCY = "Account.systemForCurrency";
     public static final String OF_PARTY_IN_CURRENCY = "Account.ofPartyInCurrency";
+    /** The accounts of one movement, in id order: locked in that order, two opposite movements cannot deadlock. */
+    public static final String FOR_MOVEMENT = "Account.forMovement";
     public static final String CLEARING_FOR_CURRENCY = "Account.clearingForCurrency";
 
     @Id
