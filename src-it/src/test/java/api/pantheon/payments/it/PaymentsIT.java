@@ -648,6 +648,26 @@ class PaymentsIT {
             }
             assertBooksBalance();
         }
+
+        @Test
+        void oppositeTransfersAtOnceAllGoThroughWithoutDeadlock() throws Exception {
+            Client anna = client("PERSON", null, "USD", "100.00");
+            Client ben = client("PERSON", null, "USD", "100.00");
+            var next = new java.util.concurrent.atomic.AtomicInteger();
+            // Half move money one way and half the other, each locking the same two accounts.
+            List<Reply> replies = concurrently(20, () -> {
+                boolean fromAnna = next.getAndIncrement() % 2 == 0;
+                Client from = fromAnna ? anna : ben;
+                Client to = fromAnna ? ben : anna;
+                return post(from.token(), "v1/payments", "{\"from\":[{\"amount\":1.25,\"currency\":\"USD\","
+                        + "\"account\":{\"id\":" + from.accountId() + "}}],\"to\":[{\"currency\":\"USD\","
+                        + "\"account\":{\"id\":" + to.accountId() + "}}]}");
+            });
+            assertTrue(replies.stream().allMatch(r -> r.status() == 201), replies.toString());
+            assertEquals(new BigDecimal("100.00"), Api.balance(anna.accountId()));
+            assertEquals(new BigDecimal("100.00"), Api.balance(ben.accountId()));
+            assertBooksBalance();
+        }
     }
 
     static void assertBooksBalance() {

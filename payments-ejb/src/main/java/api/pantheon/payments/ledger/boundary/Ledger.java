@@ -22,11 +22,12 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -133,17 +134,16 @@ public class Ledger {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Locked lockForMovement(Long oneId, Long otherId) {
-        List<Long> ids = Stream.of(oneId, otherId).filter(Objects::nonNull).distinct().toList();
+        // Sorted as well as ordered by the query: a database may lock rows in the order it looks them up.
+        List<Long> ids = Stream.of(oneId, otherId).filter(Objects::nonNull).distinct().sorted().toList();
         if (ids.isEmpty()) {
-            return new Locked(Map.of());
+            return new Locked(Map.of()); // an empty IN list is not SQL
         }
-        Map<Long, Account> locked = new HashMap<>();
         // Not flushing the caller's writes first: their foreign keys would take share locks on these rows
         // before this takes them in order.
-        em.createNamedQuery(Account.FOR_MOVEMENT, Account.class).setParameter("ids", ids)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setFlushMode(FlushModeType.COMMIT).getResultList()
-                .forEach(account -> locked.put(account.id(), account));
-        return new Locked(locked);
+        return new Locked(em.createNamedQuery(Account.FOR_MOVEMENT, Account.class).setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setFlushMode(FlushModeType.COMMIT).getResultStream()
+                .collect(Collectors.toMap(Account::id, Function.identity())));
     }
 
     /**

@@ -173,4 +173,16 @@ class PaymentRequestTest {
     private static java.util.List<Consumer<PaymentRequest>> actions() {
         return java.util.List.of(r -> r.markPaid("tx", NOW), r -> r.decline(NOW), r -> r.cancel(NOW));
     }
+
+    @Test
+    void itsEventsAreNumberedOnlyUpward() {
+        PaymentRequest request = valid().build(NOW);
+        assertEquals(0, request.lastEventSequence());
+        request.eventNumbered(5_000);
+        assertEquals(5_000, request.lastEventSequence());
+        // a number from an older block, or the same number again, would put its events out of order
+        assertThrows(IllegalStateException.class, () -> request.eventNumbered(4_999));
+        assertThrows(IllegalStateException.class, () -> request.eventNumbered(5_000));
+        assertEquals(5_000, request.lastEventSequence());
+    }
 }
