@@ -26,6 +26,13 @@ public class DeliveryRelay {
 
     private static final Logger LOG = Logger.getLogger(DeliveryRelay.class.getName());
     private static final int BATCH = 500;
+    /**
+     * At most this many of this instance's claims wait on the queue: well under what the workers
+     * deliver within the stale limit, after which a claim still queued would be owed again.
+     */
+    private static final int IN_FLIGHT = 2_000;
+    /** Deliveries to one receiver that a worker takes together: a transaction to start them, one to record them. */
+    private static final int PER_MESSAGE = 100;
     private static final Duration BROKER_WAIT = Duration.ofSeconds(3);
 
     @Inject
@@ -67,9 +74,9 @@ public class DeliveryRelay {
         }
         guard.run(() -> {
             try {
-                List<String> due;
+                List<List<String>> due;
                 do {
-                    due = events.claimDue(BATCH);
+                    due = events.claimDue(BATCH, IN_FLIGHT, PER_MESSAGE);
                     sendStartedNanos = System.nanoTime();
                     sending = true;
                     try {
@@ -77,12 +84,12 @@ public class DeliveryRelay {
                         brokerReached = brokerReached || !due.isEmpty();
                     } catch (RuntimeException brokerUnreachable) {
                         brokerReached = false;
-                        events.unclaim(due);
+                        events.unclaim(due.stream().flatMap(List::stream).toList());
                         throw brokerUnreachable;
                     } finally {
                         sending = false;
                     }
-                } while (due.size() == BATCH);
+                } while (due.stream().mapToInt(List::size).sum() == BATCH);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Relaying deliveries failed; the next tick retries", e);
             }

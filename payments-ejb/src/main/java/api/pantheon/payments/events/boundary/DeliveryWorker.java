@@ -9,18 +9,22 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
- * Delivers what the queue names: takes the delivery, has the dialect that owns its kind write and sign
- * it, sends it, and records the outcome. The send runs outside any transaction; taking the delivery and
- * recording the outcome are transactions of their own. A failure to reach the database is rethrown,
- * so the broker redelivers the message.
+ * Delivers what a message names, a few deliveries to one receiver: takes them, has the dialect that owns
+ * each one's kind write and sign it, sends them one after another, and records the outcomes. The sends
+ * run outside any transaction; taking the deliveries and recording the outcomes are a transaction each,
+ * for the whole message. A failure to reach the database is rethrown, so the broker redelivers the message.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -31,6 +35,15 @@ import java.util.logging.Logger;
 public class DeliveryWorker implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+    /**
+     * How long a worker sends a message's deliveries before it hands the rest back, owed again at once:
+     * they all go to one receiver, and when that one is slow, their claims must not outlive the stale
+     * limit (nor hold the worker much longer than one send's time-outs).
+     */
+    private static final Duration SENDING_TIME = Duration.ofSeconds(10);
+
+    /** Elapsed time, for the sending time's bound; a test moves it on. */
+    LongSupplier nanoTime = System::nanoTime;
 
     @Inject
     Events events;
@@ -46,31 +59,30 @@ public class DeliveryWorker implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String deliveryId;
-        try {
-            deliveryId = ((TextMessage) message).getText();
-        } catch (JMSException | ClassCastException e) {
-            throw new IllegalStateException("not a delivery message", e);
-        }
-        Optional<DeliveryFacts> taken = events.start(deliveryId);
+        List<DeliveryFacts> taken = events.start(DeliveryQueue.deliveryIdsIn(message));
         if (taken.isEmpty()) {
             return;
         }
-        DeliveryFacts facts = taken.get();
-        if (!facts.kind().isMail() && facts.secret().isEmpty()) {
-            // Its party holds no active key (all revoked) to sign with; tried again on the retry schedule, so
-            // that a key issued meanwhile lets it go, and dead at the end of it like any other failure.
-            events.finish(deliveryId, new DeliveryOutcome(facts.now(), null, "no active API key to sign it with", 0));
-            return;
+        long giveUpAt = nanoTime.getAsLong() + SENDING_TIME.toNanos();
+        Map<String, DeliveryOutcome> outcomes = new LinkedHashMap<>();
+        List<String> notSent = new ArrayList<>();
+        for (DeliveryFacts facts : taken) {
+            Optional<DeliveryFormat> format = formats.of(facts.kind());
+            if (nanoTime.getAsLong() - giveUpAt > 0) {
+                notSent.add(facts.deliveryId());
+            } else if (!facts.kind().isMail() && facts.secret().isEmpty()) {
+                // Its party holds no active key (all revoked) to sign with; tried again on the retry schedule, so
+                // that a key issued meanwhile lets it go, and dead at the end of it like any other failure.
+                outcomes.put(facts.deliveryId(), new DeliveryOutcome(facts.now(), null, "no active API key to sign it with", 0));
+            } else if (format.isEmpty()) {
+                // Only while the application starts, before the dialects have registered their formats.
+                LOG.info(() -> "No format for " + facts.kind() + " deliveries yet; delivery " + facts.deliveryId() + " waits");
+                notSent.add(facts.deliveryId());
+            } else {
+                outcomes.put(facts.deliveryId(), send(facts, format.get().render(facts)));
+            }
         }
-        Optional<DeliveryFormat> format = formats.of(facts.kind());
-        if (format.isEmpty()) {
-            // Only while the application starts, before the dialects have registered their formats.
-            LOG.info(() -> "No format for " + facts.kind() + " deliveries yet; delivery " + deliveryId + " waits");
-            events.postpone(deliveryId);
-            return;
-        }
-        events.finish(deliveryId, send(facts, format.get().render(facts)));
+        events.finish(outcomes, notSent);
     }
 
     private DeliveryOutcome send(DeliveryFacts facts, Rendered rendered) {

@@ -29,14 +29,20 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -146,20 +152,40 @@ public class Events {
         return sequence;
     }
 
-    /** Claims deliveries that are due (and not waiting behind an earlier one of theirs) for the queue. */
+    /**
+     * Claims deliveries that are due (and not waiting behind an earlier one of theirs) for the queue, at
+     * most {@code max}, and fewer while this instance's queue already holds {@code inFlight} that no
+     * worker has taken: a claim waiting on the queue longer than the stale limit would be owed again.
+     * Answers them grouped by receiver, at most {@code perMessage} to a group: one message each.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<String> claimDue(int max) {
+    public List<List<String>> claimDue(int max, int inFlight, int perMessage) {
         Instant now = clock.instant();
         em.createNamedQuery(Delivery.STALE, Delivery.class)
                 .setParameter("before", now.minus(STALE_AFTER).atOffset(ZoneOffset.UTC))
                 .setParameter("alive", Instances.aliveSince(now).atOffset(ZoneOffset.UTC))
                 .getResultList().forEach(delivery -> delivery.requeueStale(now));
-        List<String> due = em.createNamedQuery(Delivery.DUE, String.class)
-                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(max).getResultList();
-        for (String id : due) {
-            em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE).queued(self.id(), now);
+        long queued = em.createNamedQuery(Delivery.QUEUED_BY, Long.class).setParameter("instance", self.id())
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
+        int room = (int) Math.min(max, inFlight - queued);
+        if (room <= 0) {
+            return List.of();
         }
-        return due;
+        List<String> due = em.createNamedQuery(Delivery.DUE, String.class)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC)).setMaxResults(room).getResultList();
+        Map<String, List<String>> byReceiver = new LinkedHashMap<>();
+        // Another instance's relay may have claimed some between the query and the lock.
+        for (Delivery delivery : locked(due).stream().filter(Delivery::isOwed).toList()) {
+            delivery.queued(self.id(), now);
+            byReceiver.computeIfAbsent(delivery.receiver(), receiver -> new ArrayList<>()).add(delivery.id());
+        }
+        List<List<String>> messages = new ArrayList<>();
+        for (List<String> ids : byReceiver.values()) {
+            for (int from = 0; from < ids.size(); from += perMessage) {
+                messages.add(List.copyOf(ids.subList(from, Math.min(ids.size(), from + perMessage))));
+            }
+        }
+        return messages;
     }
 
     /**
@@ -170,19 +196,30 @@ public class Events {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void unclaim(List<String> deliveryIds) {
         Instant now = clock.instant();
-        for (String id : deliveryIds) {
-            em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE).unqueue(self.id(), now);
-        }
+        locked(deliveryIds).forEach(delivery -> delivery.unqueue(self.id(), now));
     }
 
-    /** A worker takes a queued delivery: its facts; empty when it is not queued any more (a duplicate message). */
+    /**
+     * A worker takes the queued deliveries a message names: their facts, without those not queued any
+     * more (a duplicate message). One transaction for all: their rows, events, requests and payments
+     * are read a query each, and a client's signing secret once.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<DeliveryFacts> start(String deliveryId) {
+    public List<DeliveryFacts> start(List<String> deliveryIds) {
         Instant now = clock.instant();
-        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || !delivery.start(self.id(), now)) {
-            return Optional.empty();
+        List<Delivery> taken = locked(deliveryIds).stream().filter(delivery -> delivery.start(self.id(), now)).toList();
+        if (taken.isEmpty()) {
+            return List.of();
         }
+        // Read together into the persistence context, where the finds below then find them.
+        withIds(Event.WITH_IDS, Event.class, taken.stream().map(Delivery::eventId));
+        withIds(PaymentRequest.WITH_IDS, PaymentRequest.class, taken.stream().map(Delivery::requestId));
+        withIds(Payment.WITH_IDS, Payment.class, taken.stream().flatMap(delivery -> delivery.paymentId().stream()));
+        Map<String, String> signingSecrets = new HashMap<>();
+        return taken.stream().map(delivery -> factsOf(delivery, signingSecrets, now)).toList();
+    }
+
+    private DeliveryFacts factsOf(Delivery delivery, Map<String, String> signingSecrets, Instant now) {
         Event event = em.find(Event.class, delivery.eventId());
         PaymentRequest request = em.find(PaymentRequest.class, event.requestId());
         Optional<Payment> payment = delivery.paymentId().map(id -> em.find(Payment.class, id));
@@ -192,40 +229,73 @@ public class Events {
             requester = Optional.of(PartyView.of(em.find(Party.class, request.requesterPartyId())));
             recipient = request.recipientPartyId().map(id -> PartyView.of(em.find(Party.class, id)));
         }
-        return Optional.of(new DeliveryFacts(delivery.id(), delivery.kind(), delivery.url(), delivery.channel(),
+        return new DeliveryFacts(delivery.id(), delivery.kind(), delivery.url(), delivery.channel(),
                 EventView.of(event), RequestView.of(request, now),
                 payment.map(paid -> submissions.of(request, paid, now)), requester, recipient,
-                publicUrl + "/v1/requests/" + request.id() + "/pay", secretFor(delivery, event, payment), now));
+                publicUrl + "/v1/requests/" + request.id() + "/pay", secretFor(delivery, event, payment, signingSecrets), now);
     }
 
-    /** The key a delivery is signed with: the receiving client's signing secret, or its gateway's. */
-    private String secretFor(Delivery delivery, Event event, Optional<Payment> payment) {
+    private <T> void withIds(String query, Class<T> type, Stream<String> ids) {
+        List<String> distinct = ids.distinct().toList();
+        if (!distinct.isEmpty()) {
+            em.createNamedQuery(query, type).setParameter("ids", distinct).getResultList();
+        }
+    }
+
+    /** The deliveries, their rows locked together in id order. */
+    private List<Delivery> locked(List<String> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Delivery.WITH_IDS, Delivery.class).setParameter("ids", deliveryIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setFlushMode(FlushModeType.COMMIT).getResultList();
+    }
+
+    /** The key a delivery is signed with: the receiving client's signing secret (read once per party), or its gateway's. */
+    private String secretFor(Delivery delivery, Event event, Optional<Payment> payment, Map<String, String> signingSecrets) {
         return switch (delivery.kind()) {
-            case REQUEST_CALLBACK -> parties.signingSecretOf(event.partyId()).orElse("");
-            case SUBMISSION_CALLBACK -> parties.signingSecretOf(payment.orElseThrow().payerPartyId()).orElse("");
+            case REQUEST_CALLBACK -> signingSecretOf(event.partyId(), signingSecrets);
+            case SUBMISSION_CALLBACK -> signingSecretOf(payment.orElseThrow().payerPartyId(), signingSecrets);
             case CHANNEL_MESSAGE -> channels.gatewaySecret(delivery.channel().orElseThrow());
             case CHANNEL_EMAIL -> "";
         };
     }
 
-    /** Taken, but nothing here can write its kind yet: owed again at once, without counting a try. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void postpone(String deliveryId) {
-        em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE).postpone(clock.instant());
+    private String signingSecretOf(String partyId, Map<String, String> signingSecrets) {
+        return signingSecrets.computeIfAbsent(partyId, party -> parties.signingSecretOf(party).orElse(""));
     }
 
-    /** Records the try; a 2xx delivers, anything else is retried on the schedule or ends dead. */
+    /**
+     * Records the tries a worker made, in one transaction: a 2xx delivers, anything else is retried on
+     * the schedule or ends dead. {@code notSent} were taken but not tried (nothing here could write
+     * their kind yet, or the worker ran out of time): owed again at once, without counting a try. A
+     * delivery no longer being sent (the stale sweep gave it to another worker meanwhile) keeps the
+     * log of this try and stays where it is now.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void finish(String deliveryId, DeliveryOutcome outcome) {
+    public void finish(Map<String, DeliveryOutcome> outcomes, List<String> notSent) {
         Instant now = clock.instant();
-        Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        DeliveryAttempt attempt = new DeliveryAttempt(delivery, outcome.at(), outcome.httpStatus(), outcome.error(),
-                outcome.durationMillis());
-        em.persist(attempt);
-        if (attempt.succeeded()) {
-            delivery.delivered(now);
-        } else {
-            delivery.failed(retrySchedule.pauses(), now);
+        List<String> ids = new ArrayList<>(outcomes.keySet());
+        ids.addAll(notSent);
+        for (Delivery delivery : locked(ids)) {
+            DeliveryOutcome outcome = outcomes.get(delivery.id());
+            if (outcome == null) {
+                if (delivery.isSending()) {
+                    delivery.postpone(now);
+                }
+                continue;
+            }
+            DeliveryAttempt attempt = new DeliveryAttempt(delivery, outcome.at(), outcome.httpStatus(), outcome.error(),
+                    outcome.durationMillis());
+            em.persist(attempt);
+            if (!delivery.isSending()) {
+                continue;
+            }
+            if (attempt.succeeded()) {
+                delivery.delivered(now);
+            } else {
+                delivery.failed(retrySchedule.pauses(), now);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
@@ -26,6 +27,7 @@ public class DeliveryQueue {
     public static final String CONNECTION_FACTORY = "java:app/jms/payments";
     public static final String QUEUE = "java:app/jms/deliveries";
     public static final String PHYSICAL_NAME = "payments.deliveries";
+    private static final String SEPARATOR = " ";
 
     @Resource(lookup = CONNECTION_FACTORY)
     ConnectionFactory factory;
@@ -33,19 +35,33 @@ public class DeliveryQueue {
     @Resource(lookup = QUEUE)
     Queue queue;
 
-    public void send(List<String> deliveryIds) {
-        if (deliveryIds.isEmpty()) {
+    /** One message for each group of deliveries: a worker takes a group's deliveries together. */
+    public void send(List<List<String>> groups) {
+        if (groups.isEmpty()) {
             return;
         }
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(queue);
-            for (String id : deliveryIds) {
-                TextMessage message = session.createTextMessage(id);
-                producer.send(message);
+            for (List<String> deliveryIds : groups) {
+                producer.send(session.createTextMessage(String.join(SEPARATOR, deliveryIds)));
             }
         } catch (JMSException e) {
             throw new IllegalStateException("cannot queue deliveries", e);
         }
+    }
+
+    /** The deliveries a message names. */
+    public static List<String> deliveryIdsIn(Message message) {
+        String text;
+        try {
+            text = ((TextMessage) message).getText();
+        } catch (JMSException | ClassCastException e) {
+            throw new IllegalStateException("not a delivery message", e);
+        }
+        if (text == null || text.isBlank()) {
+            throw new IllegalStateException("a delivery message naming no delivery");
+        }
+        return List.of(text.split(SEPARATOR));
     }
 }

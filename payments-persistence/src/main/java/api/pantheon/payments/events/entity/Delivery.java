@@ -9,11 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +31,10 @@ import java.util.UUID;
         + " and e.url = d.url and e.eventSequence < d.eventSequence and e.state in (api.pantheon.payments.events.entity.DeliveryState.PENDING,"
         + " api.pantheon.payments.events.entity.DeliveryState.QUEUED, api.pantheon.payments.events.entity.DeliveryState.SENDING))"
         + " order by d.eventSequence")
+/** Deliveries by id, in id order: locking several at once in the same order everywhere cannot deadlock. */
+@NamedQuery(name = Delivery.WITH_IDS, query = "select d from Delivery d where d.id in :ids order by d.id")
+@NamedQuery(name = Delivery.QUEUED_BY, query = "select count(d) from Delivery d"
+        + " where d.state = api.pantheon.payments.events.entity.DeliveryState.QUEUED and d.claimedBy = :instance")
 @NamedQuery(name = Delivery.STALE, query = "select d from Delivery d where d.state in (api.pantheon.payments.events.entity.DeliveryState.QUEUED,"
         + " api.pantheon.payments.events.entity.DeliveryState.SENDING) and (d.updatedAt < :before or d.claimedBy is null"
         + " or d.claimedBy not in (select i.id from Instance i where i.heartbeatAt >= :alive))")
@@ -42,6 +48,9 @@ import java.util.UUID;
 public class Delivery {
 
     public static final String DUE = "Delivery.due";
+    public static final String WITH_IDS = "Delivery.withIds";
+    /** How many deliveries an instance has put on the queue that no worker has taken yet. */
+    public static final String QUEUED_BY = "Delivery.queuedBy";
     public static final String STALE = "Delivery.stale";
     public static final String OF_EVENT = "Delivery.ofEvent";
     /** Deliveries that gave up, newest first, across all clients: for operators. */
@@ -251,6 +260,31 @@ public class Delivery {
 
     public DeliveryKind kind() {
         return kind;
+    }
+
+    /**
+     * Who receives it: its URL's host and port, or the mail server for every address. Deliveries to
+     * one receiver travel together, so that a slow receiver holds up only its own.
+     */
+    public String receiver() {
+        if (url.startsWith("mailto:")) {
+            return "mailto:";
+        }
+        try {
+            String authority = URI.create(url).getRawAuthority();
+            return authority == null ? url : authority.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException notAUri) {
+            return url;
+        }
+    }
+
+    /** Waiting to be queued, not claimed by any relay. */
+    public boolean isOwed() {
+        return state == DeliveryState.PENDING;
+    }
+
+    public boolean isSending() {
+        return state == DeliveryState.SENDING;
     }
 
     /** Seed 003: the callback of a make-payment submission to its payer's URL, whose body is the item. */

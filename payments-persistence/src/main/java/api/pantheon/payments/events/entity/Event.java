@@ -24,11 +24,13 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "event")
+@NamedQuery(name = Event.WITH_IDS, query = "select e from Event e where e.id in :ids")
 @NamedQuery(name = Event.OF_REQUEST, query = "select e from Event e where e.requestId = :request order by e.sequence")
 @NamedQuery(name = Event.OF_PARTY, query = "select e from Event e where e.partyId = :party and e.sequence < :before"
         + " order by e.sequence desc")
 public class Event {
 
+    public static final String WITH_IDS = "Event.withIds";
     public static final String OF_PARTY = "Event.ofParty";
     public static final String OF_REQUEST = "Event.ofRequest";
 

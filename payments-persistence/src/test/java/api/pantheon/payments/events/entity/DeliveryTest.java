@@ -47,6 +47,18 @@ class DeliveryTest {
     }
 
     @Test
+    void deliveriesToTheSameHostAndPortHaveOneReceiverAndMailHasOne() {
+        Event event = new Event(1, "party", "request", RequestStatus.PAID, "tx", NOW);
+        assertEquals("shop.example:8443", Delivery.toNotifyUrl(event, "https://Shop.Example:8443/a?x=1", NOW).receiver());
+        assertEquals(Delivery.toNotifyUrl(event, "https://shop.example/a", NOW).receiver(),
+                Delivery.toNotifyUrl(event, "https://shop.example/b/c", NOW).receiver());
+        assertFalse(Delivery.toNotifyUrl(event, "https://other.example/a", NOW).receiver()
+                .equals(Delivery.toNotifyUrl(event, "https://shop.example/a", NOW).receiver()));
+        assertEquals(Delivery.toChannel(event, "mailto:a@x.example", "EMAIL", true, NOW).receiver(),
+                Delivery.toChannel(event, "mailto:b@y.example", "EMAIL", true, NOW).receiver());
+    }
+
+    @Test
     void aDuplicateMessageFindsTheDeliveryTakenAlready() {
         Delivery delivery = queuedAndStarted();
         assertFalse(delivery.start("instance", NOW), "a second worker must not send it again");
