@@ -3,6 +3,7 @@ package api.pantheon.payments.ledger.boundary;
 import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.ledger.control.SystemAccounts;
+import api.pantheon.payments.ledger.control.Wallets;
 import api.pantheon.payments.ledger.entity.Account;
 import api.pantheon.payments.ledger.entity.AccountKind;
 import api.pantheon.payments.ledger.entity.AccountView;
@@ -43,6 +44,9 @@ public class Ledger {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Wallets wallets;
 
     @Inject
     Currencies currencies;
@@ -92,13 +96,10 @@ public class Ledger {
                 .filter(account -> account.isOwnedBy(partyId));
     }
 
-    /** The party's oldest wallet in the currency: where money requested in it is paid into. */
-    public Optional<Account> walletOf(String partyId, String currencyCode) {
-        // No setMaxResults: a row limit makes EclipseLink prepare the query anew on every call,
-        // and a party holds few accounts in one currency.
-        return em.createNamedQuery(Account.OF_PARTY_IN_CURRENCY, Account.class)
-                .setParameter("partyId", partyId).setParameter("currency", currencyCode)
-                .getResultList().stream().findFirst();
+    /** The id of the party's oldest wallet in the currency: where money requested in it is paid into. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Long> walletIdOf(String partyId, String currencyCode) {
+        return wallets.paidIntoId(partyId, currencyCode);
     }
 
     /**

@@ -11,9 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Currency;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The platform's own accounts, one of each per currency: the system account funds deposits, the
@@ -35,7 +33,7 @@ public class SystemAccounts {
      * Ids only, kept once found: a currency's system and clearing accounts never change, and every
      * approval would otherwise query for its clearing account.
      */
-    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+    private final IdsOnceFound ids = new IdsOnceFound(1_000);
 
     /** The id of the currency's system account, which funds deposits. */
     public Optional<Long> systemId(Currency currency) {
@@ -48,15 +46,8 @@ public class SystemAccounts {
     }
 
     private Optional<Long> id(String query, Currency currency) {
-        String key = query + ":" + currency.getCurrencyCode();
-        Long known = ids.get(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<Long> found = em.createNamedQuery(query, Account.class).setParameter("currency", currency.getCurrencyCode())
-                .getResultStream().findFirst().map(Account::id);
-        found.ifPresent(id -> ids.put(key, id));
-        return found;
+        return ids.get(query + ":" + currency.getCurrencyCode(), () -> em.createNamedQuery(query, Account.class)
+                .setParameter("currency", currency.getCurrencyCode()).getResultStream().findFirst().map(Account::id));
     }
 
     /**

@@ -95,11 +95,11 @@ public class PaymentRequests {
         Party recipient = parties.findByUsernameOrPhone(order.recipient())
                 .orElseThrow(ErrorCode.RECIPIENT_NOT_FOUND::exception);
         String channel = channelFor(order.channel(), recipient);
-        Account payInto = ledger.walletOf(requesterPartyId, amount.currencyCode())
+        Long payInto = ledger.walletIdOf(requesterPartyId, amount.currencyCode())
                 .orElseThrow(() -> ErrorCode.INVALID_DATA.exception("currency: you hold no "
                         + amount.currencyCode() + " account to be paid into"));
         PaymentRequest request = PaymentRequest.builder()
-                .requester(requesterPartyId, payInto.id())
+                .requester(requesterPartyId, payInto)
                 .recipient(recipient.id())
                 .amount(amount)
                 .description(order.description())
