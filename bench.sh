@@ -16,8 +16,8 @@
 #   BENCH_SKIP_BUILD=1 (use what the last build left), BENCH_MAKE_PAYMENTS (default 1000; 0 skips that part), BENCH_PROFILE (a directory: a JFR recording of
 #   each phase is written there, <phase>.jfr)
 # Then the bulk import of BENCH_BULK_ROWS (default 100,000; 0 skips it), and expiry and callbacks at
-# size (see expiry_phase; BENCH_DUE=0 skips it), and the books again.
-# ./bench.sh expiry: only that.
+# size, then owed callbacks alone (see expiry_phase; BENCH_DUE=0 skips both), and the books again.
+# ./bench.sh expiry: only those two.
 # ./bench.sh bulk: a bulk file of BENCH_BULK_ROWS (default 100,000) requests imported once, with its time and the heap.
 # ./bench.sh console: the console at size instead. Writes BENCH_REQUESTS (default 1,000,000) payment
 # requests into a fresh embedded database (the server stopped), starts the server on it and times the
@@ -74,17 +74,19 @@ stop_server() {
 # Expiry and callbacks at size: BENCH_DUE (default 100,000) pending requests written into the database
 # with the server stopped, all due in the same second, 90 s ahead (time for the server to start), each
 # with a notify_url at the benchmark's receiver; then the server is started again and watched.
+# With "owed": the requests are written expired already, each with its callback owed from that second,
+# so that the callbacks' own pace shows, not the expiry's ahead of them.
 expiry_phase() {
-  local due count="${BENCH_DUE:-100000}" receiver="${BENCH_RECEIVER_PORT:-$((port + 1))}"
+  local due count="${BENCH_DUE:-100000}" receiver="${BENCH_RECEIVER_PORT:-$((port + 1))}" kind="${1:-pending}"
   java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale merchant "http://127.0.0.1:$port" bench-admin-token "$data/due-merchant"
   stop_server
   due=$(date -u -d "+90 seconds" +%Y-%m-%dT%H:%M:%SZ)
   java -cp "$classpath${PAYMENTS_EXTRA_LIBS:+:$PAYMENTS_EXTRA_LIBS}" api.pantheon.payments.bench.ExpiryAtScale seed "$data/due-merchant" \
     "${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$data/payments;MODE=LEGACY}" "${PAYMENTS_DATASOURCE_USER:-sa}" \
-    "${PAYMENTS_DATASOURCE_PASSWORD:-payments}" "$count" "$due" "$receiver"
+    "${PAYMENTS_DATASOURCE_PASSWORD:-payments}" "$count" "$due" "$receiver" "$kind"
   start_server
-  java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale watch "http://127.0.0.1:$port" "$count" "$due" "$receiver"
-  [ -z "${BENCH_PROFILE:-}" ] || jcmd "$server" JFR.dump name=bench filename="$BENCH_PROFILE/expiry.jfr" > /dev/null
+  java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale watch "http://127.0.0.1:$port" "$count" "$due" "$receiver" "$kind"
+  [ -z "${BENCH_PROFILE:-}" ] || jcmd "$server" JFR.dump name=bench filename="$BENCH_PROFILE/expiry-$kind.jfr" > /dev/null
 }
 
 if [ "${1:-}" = "console" ]; then
@@ -102,7 +104,8 @@ fi
 
 if [ "${1:-}" = "expiry" ]; then
   start_server   # creates the schema
-  expiry_phase
+  expiry_phase pending
+  expiry_phase owed
   exit 0
 fi
 
@@ -193,6 +196,7 @@ if [ "${BENCH_BULK_ROWS:-100000}" != "0" ]; then
 fi
 
 if [ "${BENCH_DUE:-100000}" != "0" ]; then
-  expiry_phase
+  expiry_phase pending
+  expiry_phase owed
 fi
 books "at the end"
