@@ -31,8 +31,12 @@ public class DeliveryRelay {
      * deliver within the stale limit, after which a claim still queued would be owed again.
      */
     private static final int IN_FLIGHT = 2_000;
-    /** Deliveries to one receiver that a worker takes together: a transaction to start them, one to record them. */
-    private static final int PER_MESSAGE = 100;
+    /**
+     * Deliveries to one receiver that a worker takes together (a transaction to start them, one to record
+     * them): a few, and more when there are many, up to this.
+     */
+    private static final int FEWEST_PER_MESSAGE = 10;
+    private static final int MOST_PER_MESSAGE = 100;
     private static final Duration BROKER_WAIT = Duration.ofSeconds(3);
 
     @Inject
@@ -76,7 +80,7 @@ public class DeliveryRelay {
             try {
                 List<List<String>> due;
                 do {
-                    due = events.claimDue(BATCH, IN_FLIGHT, PER_MESSAGE);
+                    due = events.claimDue(BATCH, IN_FLIGHT, FEWEST_PER_MESSAGE, MOST_PER_MESSAGE);
                     sendStartedNanos = System.nanoTime();
                     sending = true;
                     try {

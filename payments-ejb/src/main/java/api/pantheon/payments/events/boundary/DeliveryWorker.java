@@ -30,7 +30,7 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = DeliveryQueue.PHYSICAL_NAME),
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = DeliveryQueue.ADAPTER),
-        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "16")})
+        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = DeliveryQueue.WORKERS)})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryWorker implements MessageListener {
 

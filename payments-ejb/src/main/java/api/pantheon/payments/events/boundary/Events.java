@@ -4,6 +4,7 @@ import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.channels.control.Channels;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.control.DeliveryOutcome;
+import api.pantheon.payments.events.control.DeliveryQueue;
 import api.pantheon.payments.events.control.EventSequences;
 import api.pantheon.payments.events.control.RequestCounters;
 import api.pantheon.payments.events.control.RetrySchedule;
@@ -156,10 +157,10 @@ public class Events {
      * Claims deliveries that are due (and not waiting behind an earlier one of theirs) for the queue, at
      * most {@code max}, and fewer while this instance's queue already holds {@code inFlight} that no
      * worker has taken: a claim waiting on the queue longer than the stale limit would be owed again.
-     * Answers them grouped by receiver, at most {@code perMessage} to a group: one message each.
+     * Answers them as the messages to send (see {@link DeliveryQueue#messagesOf}).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<List<String>> claimDue(int max, int inFlight, int perMessage) {
+    public List<List<String>> claimDue(int max, int inFlight, int fewestPerMessage, int mostPerMessage) {
         Instant now = clock.instant();
         em.createNamedQuery(Delivery.STALE, Delivery.class)
                 .setParameter("before", now.minus(STALE_AFTER).atOffset(ZoneOffset.UTC))
@@ -179,13 +180,7 @@ public class Events {
             delivery.queued(self.id(), now);
             byReceiver.computeIfAbsent(delivery.receiver(), receiver -> new ArrayList<>()).add(delivery.id());
         }
-        List<List<String>> messages = new ArrayList<>();
-        for (List<String> ids : byReceiver.values()) {
-            for (int from = 0; from < ids.size(); from += perMessage) {
-                messages.add(List.copyOf(ids.subList(from, Math.min(ids.size(), from + perMessage))));
-            }
-        }
-        return messages;
+        return DeliveryQueue.messagesOf(byReceiver.values(), fewestPerMessage, mostPerMessage);
     }
 
     /**

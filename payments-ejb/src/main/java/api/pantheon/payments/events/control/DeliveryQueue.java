@@ -12,6 +12,8 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -27,6 +29,8 @@ public class DeliveryQueue {
     public static final String CONNECTION_FACTORY = "java:app/jms/payments";
     public static final String QUEUE = "java:app/jms/deliveries";
     public static final String PHYSICAL_NAME = "payments.deliveries";
+    /** How many messages the workers take at once (the message-driven bean's sessions). */
+    public static final String WORKERS = "16";
     private static final String SEPARATOR = " ";
 
     @Resource(lookup = CONNECTION_FACTORY)
@@ -34,6 +38,23 @@ public class DeliveryQueue {
 
     @Resource(lookup = QUEUE)
     Queue queue;
+
+    /**
+     * Splits each receiver's deliveries into messages: as many as there are workers, so that a burst to one
+     * receiver is posted in parallel, but of between {@code fewest} and {@code most} deliveries each, so that
+     * a large backlog costs few transactions.
+     */
+    public static List<List<String>> messagesOf(Collection<List<String>> byReceiver, int fewest, int most) {
+        List<List<String>> messages = new ArrayList<>();
+        int workers = Integer.parseInt(WORKERS);
+        for (List<String> ids : byReceiver) {
+            int size = Math.max(fewest, Math.min(most, (ids.size() + workers - 1) / workers));
+            for (int from = 0; from < ids.size(); from += size) {
+                messages.add(List.copyOf(ids.subList(from, Math.min(ids.size(), from + size))));
+            }
+        }
+        return messages;
+    }
 
     /** One message for each group of deliveries: a worker takes a group's deliveries together. */
     public void send(List<List<String>> groups) {
