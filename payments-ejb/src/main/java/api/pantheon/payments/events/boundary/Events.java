@@ -56,10 +56,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Events {
 
     /**
-     * A delivery queued or being sent this long ago by an instance that is still alive lost its
-     * message (a broker restart); one claimed by a dead instance is owed again at once.
+     * A delivery queued this long ago by an instance that is still alive lost its message (a broker
+     * restart): owed again; a duplicate of the lost message finds it no longer queued. One claimed by a
+     * dead instance is owed again at once.
      */
-    private static final Duration STALE_AFTER = Duration.ofSeconds(30);
+    private static final Duration QUEUED_STALE_AFTER = Duration.ofSeconds(30);
+    /**
+     * A delivery being sent this long ago by a live instance lost its outcome (recording it failed): owed
+     * again. Much longer than any worker's sending time plus its transactions under load, because owing it
+     * again while its worker still posts would send it twice.
+     */
+    private static final Duration SENDING_STALE_AFTER = Duration.ofMinutes(5);
 
     @PersistenceContext
     EntityManager em;
@@ -163,7 +170,8 @@ public class Events {
     public List<List<String>> claimDue(int max, int inFlight, int fewestPerMessage, int mostPerMessage) {
         Instant now = clock.instant();
         em.createNamedQuery(Delivery.STALE, Delivery.class)
-                .setParameter("before", now.minus(STALE_AFTER).atOffset(ZoneOffset.UTC))
+                .setParameter("queuedBefore", now.minus(QUEUED_STALE_AFTER).atOffset(ZoneOffset.UTC))
+                .setParameter("sendingBefore", now.minus(SENDING_STALE_AFTER).atOffset(ZoneOffset.UTC))
                 .setParameter("alive", Instances.aliveSince(now).atOffset(ZoneOffset.UTC))
                 .getResultList().forEach(delivery -> delivery.requeueStale(now));
         long queued = em.createNamedQuery(Delivery.QUEUED_BY, Long.class).setParameter("instance", self.id())

@@ -36,7 +36,8 @@ import java.util.UUID;
 @NamedQuery(name = Delivery.QUEUED_BY, query = "select count(d) from Delivery d"
         + " where d.state = api.pantheon.payments.events.entity.DeliveryState.QUEUED and d.claimedBy = :instance")
 @NamedQuery(name = Delivery.STALE, query = "select d from Delivery d where d.state in (api.pantheon.payments.events.entity.DeliveryState.QUEUED,"
-        + " api.pantheon.payments.events.entity.DeliveryState.SENDING) and (d.updatedAt < :before or d.claimedBy is null"
+        + " api.pantheon.payments.events.entity.DeliveryState.SENDING) and ((d.state = api.pantheon.payments.events.entity.DeliveryState.QUEUED"
+        + " and d.updatedAt < :queuedBefore) or d.updatedAt < :sendingBefore or d.claimedBy is null"
         + " or d.claimedBy not in (select i.id from Instance i where i.heartbeatAt >= :alive))")
 @NamedQuery(name = Delivery.DEAD, query = "select d from Delivery d where d.state = api.pantheon.payments.events.entity.DeliveryState.DEAD"
         + " order by d.updatedAt desc, d.id desc")
