@@ -25,7 +25,7 @@ export PAYMENTS_DATA_DIR="$(cd "$data" && pwd)"
 # every connection through XA (start, end, one-phase commit, and a rollback at each enlistment), which cost
 # a tenth of the server's CPU per payment; the application's transactions have one database resource.
 export PAYMENTS_DATASOURCE_CLASS="${PAYMENTS_DATASOURCE_CLASS:-org.h2.Driver}"
-export PAYMENTS_DATASOURCE_URL="${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$PAYMENTS_DATA_DIR/payments;MODE=LEGACY;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128}"
+export PAYMENTS_DATASOURCE_URL="${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$PAYMENTS_DATA_DIR/payments;MODE=LEGACY;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128;CACHE_SIZE=262144}"
 export PAYMENTS_DATASOURCE_USER="${PAYMENTS_DATASOURCE_USER:-sa}"
 export PAYMENTS_DATASOURCE_PASSWORD="${PAYMENTS_DATASOURCE_PASSWORD:-payments}"
 
