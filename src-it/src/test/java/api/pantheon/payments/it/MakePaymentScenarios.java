@@ -22,6 +22,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +66,32 @@ abstract class MakePaymentScenarios extends WithCallbackReceiver {
         assertEquals(1, paid.number("submission_count"));
         assertEquals(new BigDecimal("12.00"), Api.balance(merchant.accountId()));
         assertEquals(0, Api.balance(holder.card()).signum(), "a card holds nothing here");
+        PaymentsIT.assertBooksBalance();
+    }
+
+    /**
+     * Approvals that arrive together are stored in one transaction (one batch per clearing lock); each
+     * must still move its own money. Twenty slow approvals answered within milliseconds of each other.
+     */
+    @Test
+    void approvalsStoredTogetherEachMoveTheirMoney() {
+        Client merchant = client("MERCHANT", null, "USD", null);
+        Card holder = cardHolder();
+        int payments = 20;
+        List<String> items = IntStream.range(0, payments).mapToObj(i -> item(merchant, holder.person(), "1.02")).toList();
+        // one thread per call: all twenty must be waiting on the sandbox at once
+        ExecutorService callers = Executors.newFixedThreadPool(payments);
+        List<Reply> answers;
+        try {
+            answers = items.stream()
+                    .map(item -> CompletableFuture.supplyAsync(() -> makePayment(holder.person(), item, holder.card(), 20, null,
+                            Map.of()), callers))
+                    .toList().stream().map(CompletableFuture::join).toList();
+        } finally {
+            callers.shutdown();
+        }
+        answers.forEach(answer -> assertEquals("PAID", check(answer, 200).string("status"), answer.text()));
+        assertEquals(new BigDecimal("1.02").multiply(BigDecimal.valueOf(payments)), Api.balance(merchant.accountId()));
         PaymentsIT.assertBooksBalance();
     }
 

@@ -23,13 +23,14 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Accounts and the movements between them. Every balance change goes through {@link #transfer},
@@ -135,8 +136,19 @@ public class Ledger {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Locked lockForMovement(Long oneId, Long otherId) {
+        return lockForMovements(Arrays.asList(oneId, otherId));
+    }
+
+    /**
+     * Locks the accounts of every movement a transaction will make, with one statement in id order.
+     * Once per transaction: a lock query reads its rows back from the database into the accounts this
+     * transaction holds, so locking an account again would undo the balance changes made to it since
+     * and not yet written, and the money moved in between would vanish from the balance.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Locked lockForMovements(Collection<Long> accountIds) {
         // Sorted as well as ordered by the query: a database may lock rows in the order it looks them up.
-        List<Long> ids = Stream.of(oneId, otherId).filter(Objects::nonNull).distinct().sorted().toList();
+        List<Long> ids = accountIds.stream().filter(Objects::nonNull).distinct().sorted().toList();
         if (ids.isEmpty()) {
             return new Locked(Map.of()); // an empty IN list is not SQL
         }

@@ -77,8 +77,13 @@ public class Payments {
         settle(payment, ledger.lockForMovement(fundingAccountId, payment.payeeAccountId()), fundingAccountId, about, now);
     }
 
-    /** {@link #settle(Payment, Long, Optional, Instant)} between accounts this bean has locked already. */
-    private void settle(Payment payment, Ledger.Locked accounts, Long fundingAccountId, Optional<PaymentRequest> about,
+    /**
+     * {@link #settle(Payment, Long, Optional, Instant)} between accounts the caller has locked already
+     * ({@link Ledger#lockForMovements}): how a transaction that settles several payments locks their
+     * accounts once.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void settle(Payment payment, Ledger.Locked accounts, Long fundingAccountId, Optional<PaymentRequest> about,
                         Instant now) {
         about.ifPresent(request -> {
             if (payment.isRefund()) {

@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Make-payment submissions (seeds 003 and 000): a wallet pays at once; a card or bank account is
@@ -171,8 +172,13 @@ public class Submissions {
         Map<String, BusinessSystem.Answer> answerTo = new HashMap<>();
         answers.forEach(answered -> answerTo.put(answered.paymentId(), answered.answer()));
         Unsettled unsettled = lockUnsettled(answerTo.keySet());
+        // every approval's accounts at once: each lock query would read back the balances moved before it
+        Ledger.Locked accounts = ledger.lockForMovements(unsettled.payments().stream()
+                .filter(payment -> answerTo.get(payment.id()) == BusinessSystem.Answer.APPROVED)
+                .flatMap(payment -> Stream.of(clearingAccountOf(payment), payment.payeeAccountId()))
+                .toList());
         List<Payment> settled = unsettled.payments().stream()
-                .filter(payment -> apply(unsettled.requestOf(payment), payment, answerTo.get(payment.id()), now))
+                .filter(payment -> apply(unsettled.requestOf(payment), payment, answerTo.get(payment.id()), accounts, now))
                 .toList();
         return views.of(unsettled.requests(), settled, now);
     }
@@ -185,7 +191,9 @@ public class Submissions {
     public List<SubmissionView> park(Set<String> paymentIds) {
         Instant now = clock.instant();
         Unsettled unsettled = lockUnsettled(paymentIds);
-        unsettled.payments().forEach(payment -> apply(unsettled.requestOf(payment), payment, BusinessSystem.Answer.UNKNOWN, now));
+        Ledger.Locked nothingMoves = ledger.lockForMovements(List.of());
+        unsettled.payments().forEach(payment -> apply(unsettled.requestOf(payment), payment, BusinessSystem.Answer.UNKNOWN,
+                nothingMoves, now));
         return views.of(unsettled.requests(), unsettled.payments(), now);
     }
 
@@ -222,14 +230,19 @@ public class Submissions {
         return em.createNamedQuery(query, type).setParameter("ids", List.copyOf(ids)).setLockMode(lock).getResultList();
     }
 
-    /** Whether the answer settled the payment (approved or declined). */
-    private boolean apply(PaymentRequest request, Payment payment, BusinessSystem.Answer answer, Instant now) {
+    /** The currency's clearing account, which funds an approved card or bank payment. */
+    private Long clearingAccountOf(Payment payment) {
+        return systemAccounts.clearingId(payment.amount().currency())
+                .orElseThrow(() -> new IllegalStateException("no clearing account for " + payment.amount().currency()));
+    }
+
+    /** Whether the answer settled the payment (approved or declined); an approval moves money between {@code accounts}. */
+    private boolean apply(PaymentRequest request, Payment payment, BusinessSystem.Answer answer, Ledger.Locked accounts,
+                          Instant now) {
         switch (answer) {
             case APPROVED -> {
-                Long clearing = systemAccounts.clearingId(payment.amount().currency())
-                        .orElseThrow(() -> new IllegalStateException("no clearing account for " + payment.amount().currency()));
                 payment.answered("approved");
-                payments.settle(payment, clearing, Optional.of(request), now);
+                payments.settle(payment, accounts, clearingAccountOf(payment), Optional.of(request), now);
             }
             case DECLINED -> {
                 payment.answered("declined");
