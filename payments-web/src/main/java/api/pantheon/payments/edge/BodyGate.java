@@ -2,7 +2,7 @@ package api.pantheon.payments.edge;
 
 import api.pantheon.payments.errors.ErrorCode;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -10,6 +10,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -21,7 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -55,7 +58,10 @@ public class BodyGate implements Filter {
     WithRequestContext requestContext;
 
     @Resource
-    ManagedScheduledExecutorService overdue;
+    ManagedThreadFactory threads;
+
+    /** Keeps the deadlines of bodies still arriving. */
+    private ScheduledExecutorService overdue;
 
     @Inject
     @ConfigProperty(name = "payments.http.max-body-bytes", defaultValue = "65536")
@@ -68,6 +74,22 @@ public class BodyGate implements Filter {
     @Inject
     @ConfigProperty(name = "payments.http.body-seconds", defaultValue = "10")
     int bodySeconds;
+
+    @Override
+    public void init(FilterConfig config) {
+        // Not the container's managed scheduler: it saves the caller's context for every task, and Payara
+        // finds its context providers by scanning the class path each time, queued on a jar's lock. With a
+        // thousand make-payment calls at once that cost more than reading their bodies. A thread made by
+        // the container's factory carries the application's context once, from its start.
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
+        scheduler.setRemoveOnCancelPolicy(true); // nearly every deadline is cancelled within milliseconds
+        overdue = scheduler;
+    }
+
+    @Override
+    public void destroy() {
+        overdue.shutdownNow();
+    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

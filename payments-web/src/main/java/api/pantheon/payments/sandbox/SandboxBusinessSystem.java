@@ -1,8 +1,10 @@
 package api.pantheon.payments.sandbox;
 
 import api.pantheon.payments.edge.Json;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -34,6 +36,8 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -70,7 +74,20 @@ public class SandboxBusinessSystem {
     boolean enabled;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
+
+    /** Holds the slow answers; not the managed scheduler, which saves the caller's context per task (see BodyGate). */
+    private ScheduledExecutorService scheduler;
+
+    @PostConstruct
+    void createScheduler() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(threads);
+    }
+
+    @PreDestroy
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
 
     @POST
     @Path("payments")
