@@ -16,16 +16,21 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,8 +118,13 @@ public class BusinessSystem {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(submissionJson))
                 .build();
-        return http().sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) ->
-                failure != null ? failing("cannot be reached (" + describe(failure) + ")")
+        return http().sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                // A kept-alive connection that the business system closed meanwhile fails with nothing read.
+                // The HTTP client sends again only idempotent methods; the submission's id makes this one so.
+                .exceptionallyCompose(failure -> isDroppedConnection(failure)
+                        ? http().sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                        : CompletableFuture.failedFuture(failure))
+                .handle((response, failure) -> failure != null ? failing("cannot be reached (" + describe(failure) + ")")
                         : answer(response.statusCode(), response.body()));
     }
 
@@ -195,10 +205,23 @@ public class BusinessSystem {
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException
-                ? "timed out" : cause instanceof java.net.ConnectException ? "connection refused" : "connection failed";
+        Throwable cause = causeOf(failure);
+        return isTimeOut(cause) ? "timed out" : cause instanceof ConnectException ? "connection refused"
+                : "connection failed: " + cause.getMessage();
+    }
+
+    /** The connection broke, neither refused nor timed out: the business system never had the whole submission or never answered it. */
+    static boolean isDroppedConnection(Throwable failure) {
+        Throwable cause = causeOf(failure);
+        return cause instanceof IOException && !isTimeOut(cause) && !(cause instanceof ConnectException);
+    }
+
+    private static boolean isTimeOut(Throwable cause) {
+        return cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException;
+    }
+
+    private static Throwable causeOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private synchronized HttpClient http() {
