@@ -72,6 +72,19 @@ stop_server() {
   kill -9 "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 
+# The books' whole check (the trial balance); an imbalance is printed in full and fails the run at its end.
+unbalanced=""
+books() {
+  local trial
+  trial=$(curl -s -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/payments/admin/v1/ledger/trial-balance")
+  if [[ "$trial" == *'"balanced":true'* ]]; then
+    echo "books $1: balanced"
+  else
+    echo "books $1: DO NOT BALANCE: $trial"; unbalanced=1
+  fi
+}
+finish() { [ -z "$unbalanced" ] || { echo "the books did not balance"; exit 1; }; exit 0; }
+
 # Expiry and callbacks at size: BENCH_DUE (default 100,000) pending requests written into the database
 # with the server stopped, all due in the same second, 90 s ahead (time for the server to start), each
 # with a notify_url at the benchmark's receiver; then the server is started again and watched.
@@ -107,7 +120,8 @@ if [ "${1:-}" = "expiry" ]; then
   start_server   # creates the schema
   expiry_phase pending
   [ "${BENCH_OWED:-1}" = "0" ] || expiry_phase owed
-  exit 0
+  books "at the end"
+  finish
 fi
 
 if [ "${1:-}" = "bulk" ]; then
@@ -181,7 +195,6 @@ echo "phase               requests   per-sec   p50 ms   p99 ms   max ms  errors 
 for name in ${BENCH_PHASES:-create pay transfer request-002 confirm read create-idempotent}; do
   phase "$name" "$seconds"
 done
-books() { echo "books $1: $(curl -s -H "Authorization: Bearer bench-admin-token" "http://127.0.0.1:$port/payments/admin/v1/ledger/trial-balance")"; }
 books "after the phases"
 
 if [ "${BENCH_MAKE_PAYMENTS:-1000}" != "0" ]; then
@@ -201,3 +214,4 @@ if [ "${BENCH_DUE:-100000}" != "0" ]; then
   [ "${BENCH_OWED:-1}" = "0" ] || expiry_phase owed
 fi
 books "at the end"
+finish
