@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -207,7 +208,7 @@ public class BusinessSystem {
     private static String describe(Throwable failure) {
         Throwable cause = causeOf(failure);
         return isTimeOut(cause) ? "timed out" : cause instanceof ConnectException ? "connection refused"
-                : "connection failed: " + cause.getMessage();
+                : "connection failed: " + Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName());
     }
 
     /** The connection broke, neither refused nor timed out: the business system never had the whole submission or never answered it. */
