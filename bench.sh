@@ -72,6 +72,12 @@ stop_server() {
   kill -9 "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 
+# The server's processes (one, or a cluster's instances; see below).
+server_pids() { echo "$server"; }
+# The server's own CPU time (user + system) in clock ticks, from /proc: what one operation costs it.
+server_ticks() { local pid; for pid in $(server_pids); do awk '{ print $14 + $15 }' "/proc/$pid/stat"; done | awk '{ t += $1 } END { print t }'; }
+ticks_per_second=$(getconf CLK_TCK)
+
 # The books' whole check (the trial balance); an imbalance is printed in full and fails the run at its end.
 unbalanced=""
 books() {
@@ -99,7 +105,10 @@ expiry_phase() {
     "${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$data/payments;MODE=LEGACY}" "${PAYMENTS_DATASOURCE_USER:-sa}" \
     "${PAYMENTS_DATASOURCE_PASSWORD:-payments}" "$count" "$due" "$receiver" "$kind"
   start_server
+  local ticks; ticks=$(server_ticks)
   java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale watch "http://127.0.0.1:$port" "$count" "$due" "$receiver" "$kind"
+  awk -v cpu="$(( $(server_ticks) - ticks ))" -v tps="$ticks_per_second" -v n="$count" \
+    'BEGIN { printf "  server CPU while watched (from its start, through the deadline, to the last callback): %.1f s, %.2f ms per request\n", cpu / tps, cpu * 1000 / tps / n }'
   [ -z "${BENCH_PROFILE:-}" ] || jcmd "$server" JFR.dump name=bench filename="$BENCH_PROFILE/expiry-$kind.jfr" > /dev/null
 }
 
@@ -146,8 +155,7 @@ if [ "${1:-}" = "postgres" ]; then
   database="PostgreSQL"
 fi
 
-# The server's processes (one, or a cluster's instances) and where each counts its statements.
-server_pids() { echo "$server"; }
+# Where each of the server's processes counts its statements.
 metrics_urls() { echo "http://127.0.0.1:$port/metrics"; }
 if [ "${1:-}" = "cluster" ]; then
   cluster=(env PAYMENTS_SKIP_BUILD=1 PAYMENTS_PORT="$port" PAYMENTS_CLUSTER_DIR="$data/cluster" PAYMENTS_ADMIN_TOKEN=bench-admin-token
@@ -165,10 +173,7 @@ else
 fi
 java -cp "$classpath" api.pantheon.payments.bench.BenchParties "http://127.0.0.1:$port" bench-admin-token "$data/parties.lua"
 mkdir -p "$data/wrk"
-ticks_per_second=$(getconf CLK_TCK)
 
-# The server's own CPU time (user + system) in clock ticks, from /proc: what one operation costs it.
-server_ticks() { local pid; for pid in $(server_pids); do awk '{ print $14 + $15 }' "/proc/$pid/stat"; done | awk '{ t += $1 } END { print t }'; }
 # The SQL statements the server has sent, from its own count (the sql_statements gauge in /metrics).
 server_statements() { local url; for url in $(metrics_urls); do curl -s "$url"; done | awk '/^sql_statements/ { t += $2 } END { print t }'; }
 
