@@ -123,6 +123,9 @@ public class Ledger {
     /** The accounts of one movement, locked by {@link #lockForMovement}; one that does not exist is absent. */
     public record Locked(Map<Long, Account> byId) {
 
+        /** For a transaction that moves no money. */
+        public static final Locked NOTHING = new Locked(Map.of());
+
         public Optional<Account> account(Long id) {
             return Optional.ofNullable(id == null ? null : byId.get(id));
         }
@@ -150,7 +153,7 @@ public class Ledger {
         // Sorted as well as ordered by the query: a database may lock rows in the order it looks them up.
         List<Long> ids = accountIds.stream().filter(Objects::nonNull).distinct().sorted().toList();
         if (ids.isEmpty()) {
-            return new Locked(Map.of()); // an empty IN list is not SQL
+            return Locked.NOTHING; // an empty IN list is not SQL
         }
         // Not flushing the caller's writes first: their foreign keys would take share locks on these rows
         // before this takes them in order.

@@ -191,9 +191,8 @@ public class Submissions {
     public List<SubmissionView> park(Set<String> paymentIds) {
         Instant now = clock.instant();
         Unsettled unsettled = lockUnsettled(paymentIds);
-        Ledger.Locked nothingMoves = ledger.lockForMovements(List.of());
         unsettled.payments().forEach(payment -> apply(unsettled.requestOf(payment), payment, BusinessSystem.Answer.UNKNOWN,
-                nothingMoves, now));
+                Ledger.Locked.NOTHING, now));
         return views.of(unsettled.requests(), unsettled.payments(), now);
     }
 

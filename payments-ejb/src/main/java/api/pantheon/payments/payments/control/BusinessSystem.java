@@ -89,12 +89,6 @@ public class BusinessSystem {
         return url.isPresent();
     }
 
-    /**
-     * Submits without holding a thread while the business system thinks: the JDK's HTTP client sends
-     * and waits on non-blocking sockets, and completes on the managed executor. (MicroProfile REST
-     * Client's asynchronous calls run the blocking request on an executor thread each, which 1,000
-     * submissions in flight would exhaust.)
-     */
     /** What the business system is told of a submission; its id makes asking again about it safe. */
     public record Submitted(String submissionId, java.math.BigDecimal amount, String currency, Long accountId,
                             String accountType, String deviceId, String ipAddress) {
@@ -112,6 +106,12 @@ public class BusinessSystem {
         }
     }
 
+    /**
+     * Submits without holding a thread while the business system thinks: the JDK's HTTP client sends
+     * and waits on non-blocking sockets, and completes on the few answer threads. (MicroProfile REST
+     * Client's asynchronous calls run the blocking request on an executor thread each, which 1,000
+     * submissions in flight would exhaust.)
+     */
     public CompletionStage<Answer> submit(Submitted submitted) {
         String submissionJson = submitted.json();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/payments"))
