@@ -1,5 +1,6 @@
 package api.pantheon.payments.operators.boundary;
 
+import api.pantheon.payments.errors.PaymentsException;
 import api.pantheon.payments.security.control.ServerSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -37,7 +38,9 @@ public class FirstAdmin {
         }
         try {
             operators.create(USERNAME, secrets.consoleAdminPassword(), "ADMIN", "first start");
-        } catch (EJBException anotherInstanceWasFirst) {
+        } catch (EJBException | PaymentsException anotherInstanceWasFirst) {
+            // Another instance may have committed the first ADMIN after anyEver(): create() then refuses the
+            // taken name (PaymentsException), or the unique key refuses the insert at commit (EJBException).
             if (operators.find(USERNAME).isEmpty()) {
                 throw anotherInstanceWasFirst;
             }
