@@ -1,5 +1,6 @@
 package api.pantheon.payments.bench;
 
+import api.pantheon.payments.ids.TimeOrderedIds;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -20,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -90,7 +90,7 @@ public final class ExpiryAtScale {
                  PreparedStatement account = db.prepareStatement("insert into account (id, party_id, currency, kind, balance,"
                          + " created_at, version) values (?, ?, 'USD', 'WALLET', 0, ?, 0)")) {
                 for (int i = 0; i < RECIPIENTS; i++) {
-                    persons[i] = UUID.randomUUID().toString();
+                    persons[i] = TimeOrderedIds.next();
                     party.setString(1, persons[i]);
                     party.setString(2, "PERSON");
                     party.setString(3, "due" + i + "x" + run);
@@ -122,17 +122,17 @@ public final class ExpiryAtScale {
                          + " url, state, attempts, next_attempt_at, created_at, updated_at, version, party_id, kind)"
                          + " values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, 0, ?, 'REQUEST_CALLBACK')")) {
                 for (int n = 0; n < count; n++) {
-                    String requestId = UUID.randomUUID().toString();
+                    String requestId = TimeOrderedIds.next();
                     String notifyUrl = "http://127.0.0.1:" + receiverPort + "/expired/" + n;
                     long sequence = firstSequence + n;
                     bind(request, requestId, merchant, merchantAccount, persons[n % RECIPIENTS],
                             BigDecimal.valueOf(100 + n % 10_000, 2), "due-" + n, notifyUrl, expiresAt, owed ? "EXPIRED" : "PENDING",
                             now, now, owed ? sequence : null);
                     if (owed) {
-                        String eventId = UUID.randomUUID().toString();
+                        String eventId = TimeOrderedIds.next();
                         bind(event, eventId, sequence, merchant, requestId, now);
                         event.addBatch();
-                        bind(delivery, UUID.randomUUID().toString(), eventId, sequence, requestId, notifyUrl, deadline, now, now,
+                        bind(delivery, TimeOrderedIds.next(), eventId, sequence, requestId, notifyUrl, deadline, now, now,
                                 merchant);
                         delivery.addBatch();
                     }

@@ -4,6 +4,7 @@ import api.pantheon.payments.audit.boundary.Audit;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.events.control.OutboundPolicy;
+import api.pantheon.payments.ids.TimeOrderedIds;
 import api.pantheon.payments.ledger.boundary.Ledger;
 import api.pantheon.payments.ledger.control.SystemAccounts;
 import api.pantheon.payments.ledger.entity.Account;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -119,7 +119,7 @@ public class Submissions {
             throw ErrorCode.BUSINESS_SYSTEM_UNAVAILABLE.exception("No business system is configured for "
                     + account.kind().name().toLowerCase() + " accounts");
         }
-        String paymentId = UUID.randomUUID().toString();
+        String paymentId = TimeOrderedIds.next();
         String callback = callbackTemplate == null ? null : expand(callbackTemplate, request.id(), accountId, paymentId);
         if (callback != null) {
             if (callback.length() > CALLBACK_MAX) {

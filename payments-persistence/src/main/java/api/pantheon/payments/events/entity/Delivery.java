@@ -1,6 +1,7 @@
 package api.pantheon.payments.events.entity;
 
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.ids.TimeOrderedIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One event owed to one URL. The database row is the promise: whatever happens to the queue or the
@@ -133,7 +133,7 @@ public class Delivery {
     /** The same delivery owed once more (an operator replays it): a new one, with its own attempts. */
     public Delivery again(Instant now) {
         Delivery again = new Delivery();
-        again.id = UUID.randomUUID().toString();
+        again.id = TimeOrderedIds.next();
         again.kind = kind;
         again.partyId = partyId;
         again.channel = channel;
@@ -150,7 +150,7 @@ public class Delivery {
     }
 
     private Delivery(DeliveryKind kind, Event event, String partyId, String url, String channel, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.kind = kind;
         this.partyId = partyId;
         this.channel = channel;

@@ -1,5 +1,6 @@
 package api.pantheon.payments.events.entity;
 
+import api.pantheon.payments.ids.TimeOrderedIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.UUID;
 
 /** One try at a delivery, as the delivery log shows it. Never changed. */
 @Entity
@@ -64,7 +64,7 @@ public class DeliveryAttempt {
     }
 
     public DeliveryAttempt(Delivery delivery, Instant attemptedAt, Integer httpStatus, String error, long durationMillis) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.deliveryId = delivery.id();
         this.eventId = delivery.eventId();
         this.requestId = delivery.requestId();

@@ -1,5 +1,6 @@
 package api.pantheon.payments.events.entity;
 
+import api.pantheon.payments.ids.TimeOrderedIds;
 import api.pantheon.payments.money.Money;
 import api.pantheon.payments.requests.entity.RequestStatus;
 import jakarta.persistence.Column;
@@ -15,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Something that happened to a payment request, written in the same transaction as the change
@@ -84,7 +84,7 @@ public class Event {
     }
 
     public Event(long sequence, String partyId, String requestId, RequestStatus status, String transactionId, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.sequence = sequence;
         this.partyId = partyId;
         this.requestId = requestId;

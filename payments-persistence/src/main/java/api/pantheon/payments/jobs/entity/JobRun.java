@@ -1,5 +1,6 @@
 package api.pantheon.payments.jobs.entity;
 
+import api.pantheon.payments.ids.TimeOrderedIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 
 /**
  * One run of a batch job as the platform follows it: who started it, on which instance, how far it
@@ -121,7 +121,7 @@ public class JobRun {
     }
 
     public JobRun(String jobName, String runKey, String parameters, String instanceId, String startedBy, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.jobName = jobName;
         this.runKey = runKey;
         this.parameters = parameters;

@@ -1,6 +1,7 @@
 package api.pantheon.payments.ledger.entity;
 
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.ids.TimeOrderedIds;
 import api.pantheon.payments.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A balanced ledger transaction (every debit has its credit): its postings sum to zero, so every currency's balances do
@@ -45,7 +45,7 @@ public class LedgerTransaction {
     }
 
     private LedgerTransaction(TransactionKind kind, String reference, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.kind = kind;
         this.reference = reference;
         this.createdAt = now.atOffset(ZoneOffset.UTC);

@@ -1,5 +1,6 @@
 package api.pantheon.payments.ledger.entity;
 
+import api.pantheon.payments.ids.TimeOrderedIds;
 import api.pantheon.payments.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Currency;
-import java.util.UUID;
 
 /** One leg of a ledger transaction: a signed amount on one account (debits are negative). Never changed. */
 @Entity
@@ -40,7 +40,7 @@ public class Posting {
     }
 
     Posting(String transactionId, Long accountId, Money amount, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.transactionId = transactionId;
         this.accountId = accountId;
         this.amount = amount.amount();

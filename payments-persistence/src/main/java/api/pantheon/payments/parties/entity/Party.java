@@ -1,5 +1,6 @@
 package api.pantheon.payments.parties.entity;
 
+import api.pantheon.payments.ids.TimeOrderedIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /** A merchant, a person or an operator: whoever requests, pays or runs the platform. */
 @Entity
@@ -60,7 +60,7 @@ public class Party {
         if (username == null && phone == null) {
             throw new IllegalArgumentException("a party needs a username or a phone number");
         }
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.kind = Objects.requireNonNull(kind);
         this.username = username;
         this.phone = phone;

@@ -1,6 +1,7 @@
 package api.pantheon.payments.payments.entity;
 
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.ids.TimeOrderedIds;
 import api.pantheon.payments.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /** One attempt to pay a request (or move money) from a payer's account to a payee's. */
 @Entity
@@ -120,7 +120,7 @@ public class Payment {
 
     public Payment(String requestId, String payerPartyId, Long payerAccountId, Long payeeAccountId,
                    Money amount, String descriptor, String metadata, Instant now) {
-        this(UUID.randomUUID().toString(), requestId, payerPartyId, payerAccountId, payeeAccountId, amount, now);
+        this(TimeOrderedIds.next(), requestId, payerPartyId, payerAccountId, payeeAccountId, amount, now);
         this.descriptor = descriptor;
         this.metadata = metadata;
     }
@@ -148,7 +148,7 @@ public class Payment {
         if (paid.kind != PaymentKind.PAYMENT || paid.status != PaymentStatus.COMPLETED) {
             throw ErrorCode.STATE_CONFLICT.exception("Payment " + paid.id + " is not a completed payment");
         }
-        Payment refund = new Payment(UUID.randomUUID().toString(), paid.requestId, requesterPartyId, paid.payeeAccountId,
+        Payment refund = new Payment(TimeOrderedIds.next(), paid.requestId, requesterPartyId, paid.payeeAccountId,
                 paid.payerAccountId, amount, now);
         refund.kind = PaymentKind.REFUND;
         refund.refundOf = paid.id;

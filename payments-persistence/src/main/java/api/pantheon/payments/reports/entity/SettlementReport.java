@@ -1,5 +1,6 @@
 package api.pantheon.payments.reports.entity;
 
+import api.pantheon.payments.ids.TimeOrderedIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * One UTC day's settlement, per merchant account: written once, never changed. {@code until} is the
@@ -42,7 +42,7 @@ public class SettlementReport {
     }
 
     public SettlementReport(LocalDate day, Instant until, String jobRunId, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.day = day;
         this.until = until.atOffset(ZoneOffset.UTC);
         this.jobRunId = jobRunId;

@@ -1,6 +1,7 @@
 package api.pantheon.payments.requests.entity;
 
 import api.pantheon.payments.errors.ErrorCode;
+import api.pantheon.payments.ids.TimeOrderedIds;
 import api.pantheon.payments.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,7 +23,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A request for money that a requester sends to a recipient: the aggregate every dialect shares.
@@ -187,7 +187,7 @@ public class PaymentRequest {
         if (Objects.equals(builder.requesterPartyId, builder.recipientPartyId)) {
             throw ErrorCode.MERCHANT_CANNOT_BE_RECIPIENT.exception();
         }
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.requesterPartyId = Objects.requireNonNull(builder.requesterPartyId, "requester");
         this.requesterAccountId = Objects.requireNonNull(builder.requesterAccountId, "requester account");
         this.recipientPartyId = builder.recipientPartyId;
