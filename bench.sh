@@ -18,7 +18,8 @@
 # Then the bulk import of BENCH_BULK_ROWS (default 100,000; 0 skips it), and expiry and callbacks at
 # size, then owed callbacks alone (see expiry_phase; BENCH_DUE=0 skips both, BENCH_OWED=0 the second),
 # and the books again.
-# ./bench.sh expiry: only those two.
+# Then the heap with BENCH_PENDING (default 1,000,000; 0 skips it) more pending requests (pending_phase).
+# ./bench.sh expiry: only those two. ./bench.sh pending: only the heap with a million pending.
 # ./bench.sh bulk: a bulk file of BENCH_BULK_ROWS (default 100,000) requests imported once, with its time and the heap.
 # ./bench.sh console: the console at size instead. Writes BENCH_REQUESTS (default 1,000,000) payment
 # requests into a fresh embedded database (the server stopped), starts the server on it and times the
@@ -91,6 +92,14 @@ books() {
 }
 finish() { [ -z "$unbalanced" ] || { echo "the books did not balance"; exit 1; }; exit 0; }
 
+# Requests of a merchant (made by ExpiryAtScale merchant) written straight into the server's database:
+# seed_requests <merchant file> <count> <due> <receiver port> <pending|owed>.
+seed_requests() {
+  java -cp "$classpath${PAYMENTS_EXTRA_LIBS:+:$PAYMENTS_EXTRA_LIBS}" api.pantheon.payments.bench.ExpiryAtScale seed "$1" \
+    "${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$data/payments;MODE=LEGACY}" "${PAYMENTS_DATASOURCE_USER:-sa}" \
+    "${PAYMENTS_DATASOURCE_PASSWORD:-payments}" "$2" "$3" "$4" "$5"
+}
+
 # Expiry and callbacks at size: BENCH_DUE (default 100,000) pending requests written into the database
 # with the server stopped, all due in the same second, 90 s ahead (time for the server to start), each
 # with a notify_url at the benchmark's receiver; then the server is started again and watched.
@@ -101,15 +110,32 @@ expiry_phase() {
   java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale merchant "http://127.0.0.1:$port" bench-admin-token "$data/due-merchant"
   stop_server
   due=$(date -u -d "+90 seconds" +%Y-%m-%dT%H:%M:%SZ)
-  java -cp "$classpath${PAYMENTS_EXTRA_LIBS:+:$PAYMENTS_EXTRA_LIBS}" api.pantheon.payments.bench.ExpiryAtScale seed "$data/due-merchant" \
-    "${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$data/payments;MODE=LEGACY}" "${PAYMENTS_DATASOURCE_USER:-sa}" \
-    "${PAYMENTS_DATASOURCE_PASSWORD:-payments}" "$count" "$due" "$receiver" "$kind"
+  seed_requests "$data/due-merchant" "$count" "$due" "$receiver" "$kind"
   start_server
   local ticks; ticks=$(server_ticks)
   java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale watch "http://127.0.0.1:$port" "$count" "$due" "$receiver" "$kind"
   awk -v cpu="$(( $(server_ticks) - ticks ))" -v tps="$ticks_per_second" -v n="$count" \
     'BEGIN { printf "  server CPU while watched (from its start, through the deadline, to the last callback): %.1f s, %.2f ms per request\n", cpu / tps, cpu * 1000 / tps / n }'
   [ -z "${BENCH_PROFILE:-}" ] || jcmd "$server" JFR.dump name=bench filename="$BENCH_PROFILE/expiry-$kind.jfr" > /dev/null
+}
+
+# A million pending requests cost the server no heap of their own (no timer or object per request: the
+# sweep reads the due ones from an index, 500 at a time): its heap after a full GC, before and after
+# BENCH_PENDING (default 1,000,000) requests due in three hours are written into its database.
+heap_used_mib() {
+  jcmd "$server" GC.run > /dev/null
+  jcmd "$server" GC.heap_info | awk '/garbage-first heap/ { sub("K,?", "", $6); printf "%.0f", $6 / 1024 }'
+}
+pending_phase() {
+  local count="${BENCH_PENDING:-1000000}" before due
+  java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale merchant "http://127.0.0.1:$port" bench-admin-token "$data/pending-merchant"
+  before=$(heap_used_mib)
+  stop_server
+  due=$(date -u -d "+3 hours" +%Y-%m-%dT%H:%M:%SZ)
+  seed_requests "$data/pending-merchant" "$count" "$due" 1 pending
+  start_server
+  sleep 10   # ten of the sweep's rounds over them
+  echo "Pending requests and the heap: $before MiB used after a full GC before, $(heap_used_mib) MiB with $count more pending (the server restarted between)"
 }
 
 if [ "${1:-}" = "console" ]; then
@@ -123,6 +149,12 @@ if [ "${1:-}" = "console" ]; then
   start_server
   java -cp "$classpath" api.pantheon.payments.bench.ConsoleAtScale time "http://127.0.0.1:$port" admin bench-console-password
   exit 0
+fi
+
+if [ "${1:-}" = "pending" ]; then
+  start_server   # creates the schema
+  pending_phase
+  finish
 fi
 
 if [ "${1:-}" = "expiry" ]; then
@@ -218,5 +250,6 @@ if [ "${BENCH_DUE:-100000}" != "0" ]; then
   expiry_phase pending
   [ "${BENCH_OWED:-1}" = "0" ] || expiry_phase owed
 fi
+[ "${BENCH_PENDING:-1000000}" = "0" ] || pending_phase
 books "at the end"
 finish
