@@ -39,8 +39,9 @@ public final class TimeOrderedIds {
     }
 
     String madeAt(long nowMillis) {
-        // A 4,097th id within one millisecond, or a clock stepped back, borrows the next millisecond.
-        long stamp = last.updateAndGet(last -> Math.max(last + 1, nowMillis << COUNTER_BITS));
+        // A 4,097th id within one millisecond borrows the next one; after a clock stepped back, ids go on
+        // counting from the last one rather than sorting before it.
+        long stamp = last.updateAndGet(previous -> Math.max(previous + 1, nowMillis << COUNTER_BITS));
         long high = (stamp >>> COUNTER_BITS) << 16 | VERSION_7 | (stamp & ((1L << COUNTER_BITS) - 1));
         return new UUID(high, RANDOM.nextLong() & RANDOM_BITS | VARIANT).toString();
     }
