@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class ArchitectureTest {
     private static final String[] CORE = {P + "requests..", P + "payments..", P + "events..", P + "ledger..",
             P + "parties..", P + "channels..", P + "idempotency..", P + "instances..", P + "money..", P + "security..",
             P + "schema..", P + "timers..", P + "errors..", P + "audit..", P + "operators..", P + "backoffice..",
-            P + "jobs..", P + "reports..", P + "bulk..", P + "reconciliation..", P + "retention..", P + "diagnostics.."};
+            P + "jobs..", P + "reports..", P + "bulk..", P + "reconciliation..", P + "retention..", P + "diagnostics..", P + "ids.."};
     private static final String CONTROL = P + "*.control..";
     private static final String BOUNDARY = P + "*.boundary..";
 
@@ -73,5 +74,12 @@ class ArchitectureTest {
     void controlsNeverCallBoundaries() {
         noClasses().that().resideInAPackage(CONTROL).should().dependOnClassesThat().resideInAPackage(BOUNDARY)
                 .because("timers and workers enter through a boundary; controls serve boundaries").check(classes);
+    }
+
+    @Test
+    void rowsGetIdsThatSortInTheOrderTheyWereMade() {
+        noClasses().that().areAnnotatedWith(Entity.class).should().callMethod(UUID.class, "randomUUID")
+                .because("random keys scatter one transaction's rows over as many index pages as rows, each written"
+                        + " again at commit; TimeOrderedIds keeps rows made together in the same pages").check(classes);
     }
 }
