@@ -92,12 +92,17 @@ books() {
 }
 finish() { [ -z "$unbalanced" ] || { echo "the books did not balance"; exit 1; }; exit 0; }
 
-# Requests of a merchant (made by ExpiryAtScale merchant) written straight into the server's database:
-# seed_requests <merchant file> <count> <due> <receiver port> <pending|owed>.
+# Requests of a new merchant written straight into the server's database, the server stopped meanwhile
+# (the embedded database takes one process): seed_requests <count> <due> <receiver port> <pending|owed>.
+# The merchant is made through the admin API first: its callbacks are signed with a secret only the
+# server can seal.
 seed_requests() {
-  java -cp "$classpath${PAYMENTS_EXTRA_LIBS:+:$PAYMENTS_EXTRA_LIBS}" api.pantheon.payments.bench.ExpiryAtScale seed "$1" \
+  java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale merchant "http://127.0.0.1:$port" bench-admin-token "$data/merchant-$4"
+  stop_server
+  java -cp "$classpath${PAYMENTS_EXTRA_LIBS:+:$PAYMENTS_EXTRA_LIBS}" api.pantheon.payments.bench.ExpiryAtScale seed "$data/merchant-$4" \
     "${PAYMENTS_DATASOURCE_URL:-jdbc:h2:file:$data/payments;MODE=LEGACY}" "${PAYMENTS_DATASOURCE_USER:-sa}" \
-    "${PAYMENTS_DATASOURCE_PASSWORD:-payments}" "$2" "$3" "$4" "$5"
+    "${PAYMENTS_DATASOURCE_PASSWORD:-payments}" "$1" "$2" "$3" "$4"
+  start_server
 }
 
 # Expiry and callbacks at size: BENCH_DUE (default 100,000) pending requests written into the database
@@ -107,11 +112,8 @@ seed_requests() {
 # so that the callbacks' own pace shows, not the expiry's ahead of them.
 expiry_phase() {
   local due count="${BENCH_DUE:-100000}" receiver="${BENCH_RECEIVER_PORT:-$((port + 1))}" kind="${1:-pending}"
-  java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale merchant "http://127.0.0.1:$port" bench-admin-token "$data/due-merchant"
-  stop_server
   due=$(date -u -d "+90 seconds" +%Y-%m-%dT%H:%M:%SZ)
-  seed_requests "$data/due-merchant" "$count" "$due" "$receiver" "$kind"
-  start_server
+  seed_requests "$count" "$due" "$receiver" "$kind"
   local ticks; ticks=$(server_ticks)
   java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale watch "http://127.0.0.1:$port" "$count" "$due" "$receiver" "$kind"
   awk -v cpu="$(( $(server_ticks) - ticks ))" -v tps="$ticks_per_second" -v n="$count" \
@@ -127,13 +129,9 @@ heap_used_mib() {
   jcmd "$server" GC.heap_info | awk '/garbage-first heap/ { sub("K,?", "", $6); printf "%.0f", $6 / 1024 }'
 }
 pending_phase() {
-  local count="${BENCH_PENDING:-1000000}" before due
-  java -cp "$classpath" api.pantheon.payments.bench.ExpiryAtScale merchant "http://127.0.0.1:$port" bench-admin-token "$data/pending-merchant"
+  local count="${BENCH_PENDING:-1000000}" before
   before=$(heap_used_mib)
-  stop_server
-  due=$(date -u -d "+3 hours" +%Y-%m-%dT%H:%M:%SZ)
-  seed_requests "$data/pending-merchant" "$count" "$due" 1 pending
-  start_server
+  seed_requests "$count" "$(date -u -d "+3 hours" +%Y-%m-%dT%H:%M:%SZ)" 1 pending
   sleep 10   # ten of the sweep's rounds over them
   echo "Pending requests and the heap: $before MiB used after a full GC before, $(heap_used_mib) MiB with $count more pending (the server restarted between)"
 }
