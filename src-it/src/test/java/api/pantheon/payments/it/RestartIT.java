@@ -6,6 +6,7 @@ import static api.pantheon.payments.it.Api.get;
 import static api.pantheon.payments.it.Api.json;
 import static api.pantheon.payments.it.Api.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.pantheon.payments.it.Api.Client;
@@ -82,8 +83,8 @@ class RestartIT {
 
         deployer.undeploy(DEPLOYMENT); // SIGTERM
         // An unknown item tells the states apart without paying anything: 400 while open, 503 once stopping.
-        Reply refused = Api.eventually(() -> MakePaymentScenarios.makePayment(person, "no-such-item", card, 0, null, Map.of()),
-                r -> r.status() != 400, 5_000);
+        Reply refused = Api.eventually(() -> answerWhileStopping(person, card), r -> r != null && r.status() != 400, 5_000);
+        assertNotNull(refused, "the stopping server answered a new payment");
         assertEquals(503, refused.status(), "new payments are refused while the server stops: " + refused);
         assertEquals("service_unavailable", refused.errorKey());
         assertTrue(refused.headers().firstValue("Retry-After").isPresent());
@@ -140,6 +141,19 @@ class RestartIT {
                 .filter(process -> process.info().commandLine().map(line -> line.contains("payara-micro")).orElse(true))
                 .forEach(server -> server.onExit().orTimeout(60, TimeUnit.SECONDS).join());
         return Instant.now();
+    }
+
+    /**
+     * A stopping server closes its idle kept-alive connections, and the JDK client does not send a
+     * PATCH again on one that closed under it (it resends only idempotent methods): that race is no
+     * answer yet, not a failure. Seen in CI as "HTTP/1.1 header parser received no bytes".
+     */
+    private static Reply answerWhileStopping(Client payer, long card) {
+        try {
+            return MakePaymentScenarios.makePayment(payer, "no-such-item", card, 0, null, Map.of());
+        } catch (UncheckedIOException closedUnderTheRequest) {
+            return null;
+        }
     }
 
     private static int freePort() {
