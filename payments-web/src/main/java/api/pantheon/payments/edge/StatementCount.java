@@ -1,7 +1,9 @@
 package api.pantheon.payments.edge;
 
 import api.pantheon.payments.diagnostics.SqlStatements;
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -13,8 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * With {@code payments.diagnostics.statements} on (the test server and the benchmark), every answer
  * says in {@code X-SQL-Statements} how many SQL statements its call sent on its own thread: what the
  * statement guard asserts. Off by default: it tells a caller something of how the server works.
+ * Its answer side runs after the idempotency filter's, whose commit a call's count includes.
  */
 @Provider
+@Priority(Priorities.HEADER_DECORATOR)
 public class StatementCount implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String HEADER = "X-SQL-Statements";

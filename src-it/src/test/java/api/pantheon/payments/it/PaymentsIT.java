@@ -537,6 +537,41 @@ class PaymentsIT {
             assertTrue(replies.stream().allMatch(r -> r.status() == 200 || r.status() == 409
                     && "idempotency_in_flight".equals(r.errorKey())), replies.toString());
         }
+
+        @Test
+        void aRefusedPayIsKeptAndReplayedAndMovesNothing() {
+            Client merchant = client("MERCHANT", null, "USD", null);
+            Client person = client("PERSON", null, "USD", "2.00");
+            String id = request(merchant, person.username(), "3.00");
+            Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+            String pay = json("account_id", person.accountId());
+            Reply refused = send("POST", "v1/requests/" + id + "/pay", bearer(person.token()), pay, key);
+            assertEquals(422, refused.status(), refused.toString());
+            assertEquals("insufficient_funds", refused.errorKey());
+            check(admin("POST", "accounts/" + person.accountId() + "/deposits", "{\"amount\": 5.00}"), 200);
+            Reply retry = send("POST", "v1/requests/" + id + "/pay", bearer(person.token()), pay, key);
+            assertEquals(refused.text(), retry.text(), "the key's first answer stands, though the payer could pay now");
+            assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(""));
+            assertEquals("pending", check(get(merchant.token(), "v1/requests/" + id), 200).string("status"));
+            assertEquals(new BigDecimal("7.00"), Api.balance(person.accountId()));
+        }
+
+        @Test
+        void concurrentFirstUsesOfAKeyPayOnceAndAllGetThatAnswer() throws Exception {
+            Client merchant = client("MERCHANT", null, "USD", null);
+            Client person = client("PERSON", null, "USD", "10.00");
+            String id = request(merchant, person.username(), "4.00");
+            Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+            String pay = json("account_id", person.accountId());
+            List<Reply> replies = concurrently(10, () -> send("POST", "v1/requests/" + id + "/pay", bearer(person.token()), pay, key));
+            Set<String> answers = replies.stream().filter(r -> r.status() == 200).map(Reply::text).collect(Collectors.toSet());
+            assertEquals(1, answers.size(), replies.toString());
+            assertTrue(replies.stream().allMatch(r -> r.status() == 200 || r.status() == 409
+                    && "idempotency_in_flight".equals(r.errorKey())), replies.toString());
+            assertEquals(new BigDecimal("6.00"), Api.balance(person.accountId()));
+            assertEquals(new BigDecimal("4.00"), Api.balance(merchant.accountId()));
+            assertBooksBalance();
+        }
     }
 
     @Nested

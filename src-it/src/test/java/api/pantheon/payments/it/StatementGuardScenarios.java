@@ -4,11 +4,15 @@ import static api.pantheon.payments.it.Api.check;
 import static api.pantheon.payments.it.Api.client;
 import static api.pantheon.payments.it.Api.get;
 import static api.pantheon.payments.it.Api.json;
+import static api.pantheon.payments.it.Api.bearer;
 import static api.pantheon.payments.it.Api.post;
+import static api.pantheon.payments.it.Api.send;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import api.pantheon.payments.it.Api.Client;
 import api.pantheon.payments.it.Api.Reply;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +33,8 @@ abstract class StatementGuardScenarios {
     static final int PAY = 9 + 2;
     static final int TRANSFER = 6 + 1;
     static final int READ = 1 + 1;
+    /** A create with an unused Idempotency-Key: the key looked up, and its answer kept in the create's commit. */
+    static final int CREATE_WITH_KEY = CREATE + 2;
 
     private static long statements(Reply reply) {
         return Long.parseLong(reply.headers().firstValue("X-SQL-Statements")
@@ -57,9 +63,12 @@ abstract class StatementGuardScenarios {
                     + "\"account\":{\"id\":" + payer.accountId() + "}}],\"to\":[{\"currency\":\"USD\",\"account\":{\"id\":"
                     + neighbour.accountId() + "}}]}"), 201);
             Reply read = check(get(merchant.token(), "v1/requests/" + created.string("id")), 200);
+            Reply keyed = check(send("POST", "v1/requests", bearer(merchant.token()), json("amount", new java.math.BigDecimal("2.00"),
+                    "currency", "USD", "recipient", payer.username()), Map.of("Idempotency-Key", UUID.randomUUID().toString())), 200);
             if (round == 1) {
                 String over = over(CREATE, created, "create (001)") + over(PAY, paid, "pay (001)")
-                        + over(TRANSFER, transfer, "transfer (002)") + over(READ, read, "read (001)");
+                        + over(TRANSFER, transfer, "transfer (002)") + over(READ, read, "read (001)")
+                        + over(CREATE_WITH_KEY, keyed, "create with an Idempotency-Key (001)");
                 assertTrue(over.isEmpty(), over);
             }
         }

@@ -19,10 +19,12 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Claims an {@code Idempotency-Key} for one client before its call runs and keeps the answer after,
- * for {@code payments.idempotency.lifetime-hours}. Each step commits on its own, so a claim is visible
- * to a concurrent retry at once. A client may hold at most {@code payments.idempotency.max-open-per-client}
- * claims whose calls are still running, so that nobody can fill the table with claims that never end.
+ * Keeps a client's {@code Idempotency-Key} with the answer its first use got, for
+ * {@code payments.idempotency.lifetime-hours}. A call that is one short transaction keeps its answer
+ * in that transaction ({@link #keepWithTheCall}). Any other call claims the key before it runs and
+ * keeps the answer after, each step committed on its own so that a claim is visible to a concurrent
+ * retry at once; a client may hold at most {@code payments.idempotency.max-open-per-client} such
+ * claims still running, so that nobody can fill the table with claims that never end.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -83,14 +85,68 @@ public class IdempotencyStore {
             existing.claim(requestHash, now, lifetime);
             return Optional.empty();
         }
+        return Optional.of(answerOf(existing));
+    }
+
+    /**
+     * Whether the key was never used (or its record is gone): then its call may run with its answer
+     * kept in the call's own transaction ({@link #keepWithTheCall}), and nothing needs claiming first.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isUnused(String clientId, String key) {
+        return find(clientId, key).isEmpty();
+    }
+
+    /**
+     * Keeps a call's answer in the transaction that did its work, so that both commit or neither does:
+     * a crash can never leave work done without the record that stops its retry from doing it again.
+     * Two first uses racing both run; the second to write its record meets the first's key and rolls
+     * back its work whole, and its caller is given the first's answer ({@link #answerKept}).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void keepWithTheCall(String clientId, String key, String requestHash, int status, String body, boolean replayable) {
+        persistAnswered(clientId, key, requestHash, status, body, replayable);
+    }
+
+    /** Keeps the answer of a call whose work rolled back (refused, or bad input), on its own. */
+    public void keep(String clientId, String key, String requestHash, int status, String body, boolean replayable) {
+        persistAnswered(clientId, key, requestHash, status, body, replayable);
+    }
+
+    /**
+     * The answer kept for the key, for a call that lost the race to keep its own; empty when there is
+     * none. Throws as {@link #claim} does when the key was used for another request or its answer
+     * cannot be given again.
+     */
+    public Optional<StoredResponse> answerKept(String clientId, String key, String requestHash) {
+        return find(clientId, key).map(kept -> {
+            if (!kept.matches(requestHash)) {
+                throw ErrorCode.IDEMPOTENCY_KEY_REUSED.exception();
+            }
+            return answerOf(kept);
+        });
+    }
+
+    private void persistAnswered(String clientId, String key, String requestHash, int status, String body, boolean replayable) {
+        Instant now = clock.instant();
+        IdempotencyRecord record = new IdempotencyRecord(clientId, key, requestHash, now, Duration.ofHours(lifetimeHours));
+        if (replayable) {
+            record.complete(status, body, now);
+        } else {
+            record.completeWithoutReplay(status, now);
+        }
+        em.persist(record);
+        em.flush(); // a racing first use's key fails here, inside the call, where its cause can be told
+    }
+
+    private static StoredResponse answerOf(IdempotencyRecord existing) {
         if (!existing.isCompleted()) {
             throw ErrorCode.IDEMPOTENCY_IN_FLIGHT.exception();
         }
         if (!existing.isReplayable()) {
             throw ErrorCode.ANSWER_NOT_REPLAYABLE.exception();
         }
-        return Optional.of(new StoredResponse(existing.responseStatus().orElseThrow(),
-                existing.responseBody().orElse(null)));
+        return new StoredResponse(existing.responseStatus().orElseThrow(), existing.responseBody().orElse(null));
     }
 
     private void requireRoomForAnotherClaim(String clientId, Instant now) {

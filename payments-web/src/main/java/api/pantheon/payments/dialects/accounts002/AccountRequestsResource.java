@@ -1,6 +1,7 @@
 package api.pantheon.payments.dialects.accounts002;
 
 import api.pantheon.payments.edge.QueryParams;
+import api.pantheon.payments.edge.idempotency.OneTransaction;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.requests.boundary.NewAccountRequest;
 import api.pantheon.payments.requests.boundary.PaymentRequests;
@@ -69,6 +70,7 @@ public class AccountRequestsResource {
             schema = @Schema(ref = "Token"), examples = @ExampleObject(name = "token",
             value = "{\"type\": \"TOKEN\",\"code\": \"f197146f-463f-4cdf-96ac-50a3133801a0\"}")))
     @APIResponse(responseCode = "400", description = "invalid_data: the message names the field")
+    @OneTransaction
     public Response create(@Valid @NotNull(message = "is required") NewAccountRequestBody body) {
         String currency = body.to().currency();
         if (body.from() != null && body.from().currency() != null && !body.from().currency().equals(currency)) {
@@ -146,6 +148,7 @@ public class AccountRequestsResource {
     @APIResponse(responseCode = "409", description = "payment_not_pending or payment_expired")
     @APIResponse(responseCode = "200", description = "Declined",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Item")))
+    @OneTransaction
     public AccountRequestDocuments.Item decline(@PathParam("code") String code) {
         return AccountRequestDocuments.item(requests.decline(code, callerId()));
     }
@@ -157,6 +160,7 @@ public class AccountRequestsResource {
     @APIResponse(responseCode = "409", description = "payment_not_pending or payment_expired")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Item")))
+    @OneTransaction
     public AccountRequestDocuments.Item cancel(@PathParam("code") String code) {
         return AccountRequestDocuments.item(requests.cancel(code, callerId()));
     }

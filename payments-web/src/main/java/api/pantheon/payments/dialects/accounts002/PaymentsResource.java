@@ -2,6 +2,7 @@ package api.pantheon.payments.dialects.accounts002;
 
 import api.pantheon.payments.dialects.Rfc3339;
 import api.pantheon.payments.edge.Json;
+import api.pantheon.payments.edge.idempotency.OneTransaction;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.payments.boundary.Payments;
 import api.pantheon.payments.payments.entity.PaymentView;
@@ -70,6 +71,7 @@ public class PaymentsResource {
             + "several from or to entries, a field missing or invalid")
     @APIResponse(responseCode = "409", description = "payment_not_pending: already paid, declined or cancelled")
     @APIResponse(responseCode = "422", description = "insufficient_funds: nothing moved")
+    @OneTransaction
     public Response pay(@Valid @NotNull(message = "is required") PaymentBody body) {
         PaymentBody.Side from = body.from().get(0);
         Optional<PaymentBody.Side> to = body.to() == null ? Optional.empty() : body.to().stream().findFirst();

@@ -2,6 +2,7 @@ package api.pantheon.payments.dialects.messaging000;
 
 import api.pantheon.payments.dialects.requests001.EventDocuments;
 import api.pantheon.payments.dialects.requests001.NewRequestBody;
+import api.pantheon.payments.edge.idempotency.OneTransaction;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.requests.boundary.PaymentRequests;
 import api.pantheon.payments.requests.entity.RequestView;
@@ -58,6 +59,7 @@ public class MessagingResource {
     @APIResponse(responseCode = "200", description = "Created; deliveries says per channel whether it was delivered yet",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Sent")))
     @APIResponse(responseCode = "400", description = "invalid_data, e.g. channel unknown or not configured")
+    @OneTransaction
     public Sent requestPayment(@Valid @NotNull(message = "is required") NewRequestBody body) {
         RequestView created = requests.create(callerId(), body.asOrderThroughChannel());
         String used = created.channel().orElse(INBOX);

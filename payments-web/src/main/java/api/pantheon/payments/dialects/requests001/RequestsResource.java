@@ -1,6 +1,7 @@
 package api.pantheon.payments.dialects.requests001;
 
 import api.pantheon.payments.edge.ErrorEnvelope;
+import api.pantheon.payments.edge.idempotency.OneTransaction;
 import api.pantheon.payments.events.boundary.Events;
 import api.pantheon.payments.payments.boundary.Payments;
 import api.pantheon.payments.requests.boundary.PaymentRequests;
@@ -66,6 +67,7 @@ public class RequestsResource {
     @APIResponse(responseCode = "400", description = "invalid_data (400): a field is missing or invalid; the message names it")
     @APIResponse(responseCode = "422", description = "recipient_not_found (200), merchant_cannot_be_recipient (201), "
             + "payment_exceeds_limits (301)")
+    @OneTransaction
     public RequestDocuments.Created create(@Valid @NotNull(message = "is required") NewRequestBody body) {
         RequestView created = requests.create(callerId(), body.asOrder());
         return new RequestDocuments.Created(true, created.id(), created.createdAt().getEpochSecond());
@@ -104,6 +106,7 @@ public class RequestsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
     @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
     @APIResponse(responseCode = "422", description = "insufficient_funds (302) or currency_mismatch (305)")
+    @OneTransaction
     public RequestDocuments.Document pay(@PathParam("id") String id, @Valid @NotNull(message = "is required") PayBody body) {
         return RequestDocuments.document(payments.payRequest(id, callerId(), body.accountId()));
     }
@@ -120,6 +123,7 @@ public class RequestsResource {
     @APIResponse(responseCode = "403", description = "action_not_allowed (306): only the requester refunds")
     @APIResponse(responseCode = "409", description = "request_not_paid (310)")
     @APIResponse(responseCode = "422", description = "refund_exceeds_payment (311) or insufficient_funds (302)")
+    @OneTransaction
     public Response refund(@PathParam("id") String id, @Valid @NotNull(message = "is required") RefundBody body) {
         return Response.status(Response.Status.CREATED)
                 .entity(RequestDocuments.refund(payments.refund(id, callerId(), body.amount(), body.reason()))).build();
@@ -141,6 +145,7 @@ public class RequestsResource {
     @APIResponse(responseCode = "200", description = "Rejected",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
     @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
+    @OneTransaction
     public RequestDocuments.Document reject(@PathParam("id") String id) {
         return RequestDocuments.document(requests.decline(id, callerId()));
     }
@@ -151,6 +156,7 @@ public class RequestsResource {
     @APIResponse(responseCode = "200", description = "Cancelled; reads rejected",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
     @APIResponse(responseCode = "409", description = "payment_not_pending (303) or payment_expired (304)")
+    @OneTransaction
     public RequestDocuments.Document cancel(@PathParam("id") String id) {
         return RequestDocuments.document(requests.cancel(id, callerId()));
     }

@@ -1,20 +1,29 @@
 package api.pantheon.payments.edge.idempotency;
 
+import api.pantheon.payments.edge.UnexpectedExceptionMapper;
+import api.pantheon.payments.errors.Conflicts;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.idempotency.boundary.IdempotencyStore;
 import api.pantheon.payments.idempotency.boundary.StoredResponse;
-import api.pantheon.payments.edge.idempotency.ShownOnce;
 import api.pantheon.payments.security.Secrets;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.ByteArrayInputStream;
@@ -22,10 +31,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 
 /**
  * {@code Idempotency-Key} on every mutating call: the first use claims the key and its answer is
@@ -33,6 +44,11 @@ import java.util.Set;
  * same key with another body is refused (422); a retry while the first is still running gets 409.
  * Answers of 5xx are not kept, so that a retry after our failure runs the call again. An answer that
  * is {@link ShownOnce} is never kept: its retry learns that the call ran (409), not what it said.
+ *
+ * <p>A {@link OneTransaction} call with an unused key runs in a transaction begun here, and its answer
+ * is kept in that transaction before any byte of it is sent: one commit for the work and its record,
+ * and no moment at which the work is done but its key free. Other calls claim the key, run, and keep
+ * the answer in transactions of their own.
  */
 @Provider
 @Priority(Priorities.USER)
@@ -43,11 +59,27 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final int KEY_MAX = 255;
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
+    private static final String WITH_THE_CALL = IdempotencyFilter.class.getName() + ".withTheCall";
+
+    /** Set on the servlet request while a call's transaction is open, for {@link CallTransactionGuard}. */
+    static final String OPEN_TRANSACTION = IdempotencyFilter.class.getName() + ".openTransaction";
 
     @Inject
     IdempotencyStore store;
 
-    private record Claim(String client, String key) {
+    @Resource
+    UserTransaction transaction;
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    Providers providers;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    private record Claim(String client, String key, String fingerprint) {
     }
 
     @Override
@@ -61,22 +93,45 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         byte[] body = request.getEntityStream().readAllBytes(); // bounded by BodyGate
         request.setEntityStream(new ByteArrayInputStream(body));
-        String client = request.getSecurityContext().getUserPrincipal().getName();
-        Optional<StoredResponse> earlier = store.claim(client, key, fingerprint(request, body));
-        if (earlier.isPresent()) {
-            StoredResponse stored = earlier.get();
-            request.abortWith(Response.status(stored.status())
-                    .entity(stored.body())
-                    .type(stored.body() == null ? null : MediaType.APPLICATION_JSON_TYPE)
-                    .header("Idempotent-Replayed", "true")
-                    .build());
+        Claim claim = new Claim(request.getSecurityContext().getUserPrincipal().getName(), key, fingerprint(request, body));
+        Method method = resource.getResourceMethod();
+        if (method != null && method.isAnnotationPresent(OneTransaction.class) && store.isUnused(claim.client(), key)) {
+            servletRequest.setAttribute(OPEN_TRANSACTION, Boolean.TRUE);
+            request.setProperty(WITH_THE_CALL, claim);
+            begin();
             return;
         }
-        request.setProperty(CLAIM, new Claim(client, key));
+        Optional<StoredResponse> earlier = store.claim(claim.client(), key, claim.fingerprint());
+        if (earlier.isPresent()) {
+            request.abortWith(replay(earlier.get()));
+            return;
+        }
+        request.setProperty(CLAIM, claim);
+    }
+
+    private static Response replay(StoredResponse stored) {
+        return Response.status(stored.status())
+                .entity(stored.body())
+                .type(stored.body() == null ? null : MediaType.APPLICATION_JSON_TYPE)
+                .header("Idempotent-Replayed", "true")
+                .build();
+    }
+
+    private void begin() {
+        try {
+            transaction.begin();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot begin the call's transaction", e);
+        }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(WITH_THE_CALL) instanceof Claim call) {
+            request.removeProperty(WITH_THE_CALL);
+            endTheCall(call, response);
+            return;
+        }
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
             return;
         }
@@ -121,6 +176,75 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         context.proceed();
         store.complete(claim.client(), claim.key(), (Integer) context.getProperty(STATUS),
                 copy.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Commits the call's work with its answer, or rolls the work back and keeps the answer that said
+     * why (a refusal is kept as an answer is; a 5xx is not, so that a retry runs the call again). The
+     * answer is written to bytes here, before anything is sent, so that what is kept is what is sent.
+     */
+    private void endTheCall(Claim call, ContainerResponseContext response) {
+        try {
+            byte[] answer = bytesOf(response);
+            boolean replayable = !(response.getEntity() instanceof ShownOnce);
+            String kept = replayable && answer != null ? new String(answer, StandardCharsets.UTF_8) : null;
+            int status = response.getStatus();
+            if (status < 500 && transaction.getStatus() == Status.STATUS_ACTIVE) {
+                store.keepWithTheCall(call.client(), call.key(), call.fingerprint(), status, kept, replayable);
+                transaction.commit();
+            } else {
+                transaction.rollback();
+                if (status < 500) {
+                    store.keep(call.client(), call.key(), call.fingerprint(), status, kept, replayable);
+                }
+            }
+            if (answer != null) {
+                response.setEntity(answer, response.getEntityAnnotations(), response.getMediaType());
+            }
+        } catch (Exception failed) {
+            // Routine when two first uses of a key race: the loser's work goes, and it gets the winner's answer.
+            CallTransactionGuard.rollBackIfOpen(transaction, Level.FINE, "A call's answer could not be kept with its work");
+            answerInstead(response, answerAfter(call, failed));
+        } finally {
+            servletRequest.removeAttribute(OPEN_TRANSACTION);
+        }
+    }
+
+    private byte[] bytesOf(ContainerResponseContext response) throws IOException {
+        if (!response.hasEntity()) {
+            return null;
+        }
+        if (response.getMediaType() == null) {
+            response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON_TYPE);
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        MessageBodyWriter<Object> writer = (MessageBodyWriter) providers.getMessageBodyWriter(response.getEntityClass(),
+                response.getEntityType(), response.getEntityAnnotations(), response.getMediaType());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writer.writeTo(response.getEntity(), response.getEntityClass(), response.getEntityType(),
+                response.getEntityAnnotations(), response.getMediaType(), response.getHeaders(), bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The work was rolled back. A racing first use of the key that kept its answer first is given to
+     * this caller too; a race still open is 409, as for any call that meets a key in flight.
+     */
+    private Response answerAfter(Claim call, Exception failed) {
+        UnexpectedExceptionMapper errors = new UnexpectedExceptionMapper();
+        try {
+            return store.answerKept(call.client(), call.key(), call.fingerprint()).map(IdempotencyFilter::replay)
+                    .orElseGet(() -> errors.toResponse(Conflicts.isDuplicateKey(failed)
+                            ? ErrorCode.IDEMPOTENCY_IN_FLIGHT.exception() : failed));
+        } catch (RuntimeException refused) {
+            return errors.toResponse(refused);
+        }
+    }
+
+    private static void answerInstead(ContainerResponseContext response, Response answer) {
+        response.setStatusInfo(answer.getStatusInfo());
+        answer.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
+        response.setEntity(answer.getEntity(), response.getEntityAnnotations(), answer.getMediaType());
     }
 
     private static String fingerprint(ContainerRequestContext request, byte[] body) {
