@@ -62,16 +62,8 @@ public class IdempotencyStore {
         IdempotencyRecord existing = em.find(IdempotencyRecord.class, IdempotencyRecord.scope(clientId, key));
         if (existing == null) {
             requireRoomForAnotherClaim(clientId, now);
-            try {
-                em.persist(new IdempotencyRecord(clientId, key, requestHash, now, lifetime));
-                em.flush();
-                return Optional.empty();
-            } catch (PersistenceException e) {
-                if (Conflicts.isDuplicateKey(e)) {
-                    throw ErrorCode.IDEMPOTENCY_IN_FLIGHT.exception(); // a concurrent first use won
-                }
-                throw e;
-            }
+            insert(new IdempotencyRecord(clientId, key, requestHash, now, lifetime));
+            return Optional.empty();
         }
         if (existing.isExpiredAt(now)) {
             requireRoomForAnotherClaim(clientId, now);
@@ -135,8 +127,20 @@ public class IdempotencyStore {
         } else {
             record.completeWithoutReplay(status, now);
         }
-        em.persist(record);
-        em.flush(); // a racing first use's key fails here, inside the call, where its cause can be told
+        em.flush(); // the call's own writes first, so that a failure of its work is not taken for the key's
+        insert(record);
+    }
+
+    private void insert(IdempotencyRecord record) {
+        try {
+            em.persist(record);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Conflicts.isDuplicateKey(e)) {
+                throw ErrorCode.IDEMPOTENCY_IN_FLIGHT.exception(); // a concurrent first use won
+            }
+            throw e;
+        }
     }
 
     private static StoredResponse answerOf(IdempotencyRecord existing) {

@@ -31,6 +31,15 @@ public class CallTransactionGuard implements ServletRequestListener {
         rollBackIfOpen(transaction, Level.WARNING, "A call's transaction was still open when its request ended");
     }
 
+    /** Whether the thread holds no transaction any more (false when that cannot be told). */
+    static boolean isClosed(UserTransaction transaction) {
+        try {
+            return transaction.getStatus() == Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            return false;
+        }
+    }
+
     /** Rolls back the thread's transaction if one is open, saying why in the log at the level given. */
     static void rollBackIfOpen(UserTransaction transaction, Level level, String why) {
         try {

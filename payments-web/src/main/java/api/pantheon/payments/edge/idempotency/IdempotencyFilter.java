@@ -1,7 +1,6 @@
 package api.pantheon.payments.edge.idempotency;
 
 import api.pantheon.payments.edge.UnexpectedExceptionMapper;
-import api.pantheon.payments.errors.Conflicts;
 import api.pantheon.payments.errors.ErrorCode;
 import api.pantheon.payments.idempotency.boundary.IdempotencyStore;
 import api.pantheon.payments.idempotency.boundary.StoredResponse;
@@ -189,7 +188,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             boolean replayable = !(response.getEntity() instanceof ShownOnce);
             String kept = replayable && answer != null ? new String(answer, StandardCharsets.UTF_8) : null;
             int status = response.getStatus();
-            if (status < 500 && transaction.getStatus() == Status.STATUS_ACTIVE) {
+            boolean workCanCommit = transaction.getStatus() == Status.STATUS_ACTIVE;
+            if (status < 400 && !workCanCommit) {
+                throw new IllegalStateException("A call answered " + status + " but its transaction cannot commit");
+            }
+            if (status < 500 && workCanCommit) {
                 store.keepWithTheCall(call.client(), call.key(), call.fingerprint(), status, kept, replayable);
                 transaction.commit();
             } else {
@@ -206,7 +209,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             CallTransactionGuard.rollBackIfOpen(transaction, Level.FINE, "A call's answer could not be kept with its work");
             answerInstead(response, answerAfter(call, failed));
         } finally {
-            servletRequest.removeAttribute(OPEN_TRANSACTION);
+            if (CallTransactionGuard.isClosed(transaction)) { // else the guard still has work at the request's end
+                servletRequest.removeAttribute(OPEN_TRANSACTION);
+            }
         }
     }
 
@@ -228,14 +233,14 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     /**
      * The work was rolled back. A racing first use of the key that kept its answer first is given to
-     * this caller too; a race still open is 409, as for any call that meets a key in flight.
+     * this caller too; a race still open is 409 (the store says so), as for any call that meets a key
+     * in flight; any other failure is answered as the error mappers answer it, and a 5xx keeps nothing.
      */
     private Response answerAfter(Claim call, Exception failed) {
         UnexpectedExceptionMapper errors = new UnexpectedExceptionMapper();
         try {
             return store.answerKept(call.client(), call.key(), call.fingerprint()).map(IdempotencyFilter::replay)
-                    .orElseGet(() -> errors.toResponse(Conflicts.isDuplicateKey(failed)
-                            ? ErrorCode.IDEMPOTENCY_IN_FLIGHT.exception() : failed));
+                    .orElseGet(() -> errors.toResponse(failed));
         } catch (RuntimeException refused) {
             return errors.toResponse(refused);
         }
