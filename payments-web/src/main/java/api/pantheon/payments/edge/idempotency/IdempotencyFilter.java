@@ -96,8 +96,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         Method method = resource.getResourceMethod();
         if (method != null && method.isAnnotationPresent(OneTransaction.class) && store.isUnused(claim.client(), key)) {
             servletRequest.setAttribute(OPEN_TRANSACTION, Boolean.TRUE);
-            request.setProperty(WITH_THE_CALL, claim);
             begin();
+            request.setProperty(WITH_THE_CALL, claim); // only once begun: the answer side ends what it finds begun
             return;
         }
         Optional<StoredResponse> earlier = store.claim(claim.client(), key, claim.fingerprint());
