@@ -122,11 +122,7 @@ public class IdempotencyStore {
     private void persistAnswered(String clientId, String key, String requestHash, int status, String body, boolean replayable) {
         Instant now = clock.instant();
         IdempotencyRecord record = new IdempotencyRecord(clientId, key, requestHash, now, Duration.ofHours(lifetimeHours));
-        if (replayable) {
-            record.complete(status, body, now);
-        } else {
-            record.completeWithoutReplay(status, now);
-        }
+        answer(record, status, body, replayable, now);
         em.flush(); // the call's own writes first, so that a failure of its work is not taken for the key's
         insert(record);
     }
@@ -162,13 +158,18 @@ public class IdempotencyStore {
         }
     }
 
-    public void complete(String clientId, String key, int status, String body) {
-        find(clientId, key).ifPresent(record -> record.complete(status, body, clock.instant()));
+    /** The claimed call answered; an answer that held a secret is remembered as given, never kept. */
+    public void complete(String clientId, String key, int status, String body, boolean replayable) {
+        Instant now = clock.instant();
+        find(clientId, key).ifPresent(record -> answer(record, status, body, replayable, now));
     }
 
-    /** The call ran and answered with a secret: its retries learn that it ran, never the secret. */
-    public void completeWithoutReplay(String clientId, String key, int status) {
-        find(clientId, key).ifPresent(record -> record.completeWithoutReplay(status, clock.instant()));
+    private static void answer(IdempotencyRecord record, int status, String body, boolean replayable, Instant now) {
+        if (replayable) {
+            record.complete(status, body, now);
+        } else {
+            record.completeWithoutReplay(status, now);
+        }
     }
 
     /** Frees the key after a failure on our side, so that the client's retry can run the call. */

@@ -23,13 +23,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
-import jakarta.ws.rs.ext.WriterInterceptor;
-import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -51,13 +47,12 @@ import java.util.logging.Level;
  */
 @Provider
 @Priority(Priorities.USER)
-public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int KEY_MAX = 255;
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
-    private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
     private static final String WITH_THE_CALL = IdempotencyFilter.class.getName() + ".withTheCall";
 
     /** Set on the servlet request while a call's transaction is open, for {@link CallTransactionGuard}. */
@@ -125,7 +120,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     }
 
     @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         if (request.getProperty(WITH_THE_CALL) instanceof Claim call) {
             request.removeProperty(WITH_THE_CALL);
             endTheCall(call, response);
@@ -134,75 +129,65 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
             return;
         }
+        request.removeProperty(CLAIM);
         if (response.getStatus() >= 500) {
-            request.removeProperty(CLAIM);
             store.release(claim.client(), claim.key());
-        } else if (!response.hasEntity()) {
-            request.removeProperty(CLAIM);
-            store.complete(claim.client(), claim.key(), response.getStatus(), null);
-        } else {
-            request.setProperty(STATUS, response.getStatus());
+            return;
+        }
+        Answer answer = answerOf(response);
+        store.complete(claim.client(), claim.key(), answer.status(), answer.kept(), answer.replayable());
+    }
+
+    /** An answer as its client receives it; a {@link ShownOnce} answer is sent but never kept. */
+    private record Answer(int status, byte[] bytes, boolean replayable) {
+
+        String kept() {
+            return replayable && bytes != null ? new String(bytes, StandardCharsets.UTF_8) : null;
         }
     }
 
-    /** Keeps the bytes exactly as the client receives them, so a replay is the same answer. */
-    @Override
-    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        if (!(context.getProperty(CLAIM) instanceof Claim claim)) {
-            context.proceed();
-            return;
+    /**
+     * Writes the answer's entity to bytes here, before anything is sent, and sends those bytes: what
+     * is kept is what the client receives, byte for byte, and it is kept before the client has it.
+     */
+    private Answer answerOf(ContainerResponseContext response) throws IOException {
+        if (!response.hasEntity()) {
+            return new Answer(response.getStatus(), null, true);
         }
-        if (context.getEntity() instanceof ShownOnce) {
-            context.proceed();
-            store.completeWithoutReplay(claim.client(), claim.key(), (Integer) context.getProperty(STATUS));
-            return;
+        boolean replayable = !(response.getEntity() instanceof ShownOnce);
+        if (response.getMediaType() == null) {
+            response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON_TYPE);
         }
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        OutputStream original = context.getOutputStream();
-        context.setOutputStream(new FilterOutputStream(original) {
-            @Override
-            public void write(int b) throws IOException {
-                copy.write(b);
-                out.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                copy.write(b, off, len);
-                out.write(b, off, len);
-            }
-        });
-        context.proceed();
-        store.complete(claim.client(), claim.key(), (Integer) context.getProperty(STATUS),
-                copy.toString(StandardCharsets.UTF_8));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        MessageBodyWriter<Object> writer = (MessageBodyWriter) providers.getMessageBodyWriter(response.getEntityClass(),
+                response.getEntityType(), response.getEntityAnnotations(), response.getMediaType());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writer.writeTo(response.getEntity(), response.getEntityClass(), response.getEntityType(),
+                response.getEntityAnnotations(), response.getMediaType(), response.getHeaders(), bytes);
+        response.setEntity(bytes.toByteArray(), response.getEntityAnnotations(), response.getMediaType());
+        return new Answer(response.getStatus(), bytes.toByteArray(), replayable);
     }
 
     /**
      * Commits the call's work with its answer, or rolls the work back and keeps the answer that said
-     * why (a refusal is kept as an answer is; a 5xx is not, so that a retry runs the call again). The
-     * answer is written to bytes here, before anything is sent, so that what is kept is what is sent.
+     * why (a refusal is kept as an answer is; a 5xx is not, so that a retry runs the call again).
      */
     private void endTheCall(Claim call, ContainerResponseContext response) {
         try {
-            byte[] answer = bytesOf(response);
-            boolean replayable = !(response.getEntity() instanceof ShownOnce);
-            String kept = replayable && answer != null ? new String(answer, StandardCharsets.UTF_8) : null;
-            int status = response.getStatus();
+            Answer answer = answerOf(response);
+            int status = answer.status();
             boolean workCanCommit = transaction.getStatus() == Status.STATUS_ACTIVE;
             if (status < 400 && !workCanCommit) {
                 throw new IllegalStateException("A call answered " + status + " but its transaction cannot commit");
             }
             if (status < 500 && workCanCommit) {
-                store.keepWithTheCall(call.client(), call.key(), call.fingerprint(), status, kept, replayable);
+                store.keepWithTheCall(call.client(), call.key(), call.fingerprint(), status, answer.kept(), answer.replayable());
                 transaction.commit();
             } else {
                 transaction.rollback();
                 if (status < 500) {
-                    store.keep(call.client(), call.key(), call.fingerprint(), status, kept, replayable);
+                    store.keep(call.client(), call.key(), call.fingerprint(), status, answer.kept(), answer.replayable());
                 }
-            }
-            if (answer != null) {
-                response.setEntity(answer, response.getEntityAnnotations(), response.getMediaType());
             }
         } catch (Exception failed) {
             // Routine when two first uses of a key race: the loser's work goes, and it gets the winner's answer.
@@ -213,22 +198,6 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 servletRequest.removeAttribute(OPEN_TRANSACTION);
             }
         }
-    }
-
-    private byte[] bytesOf(ContainerResponseContext response) throws IOException {
-        if (!response.hasEntity()) {
-            return null;
-        }
-        if (response.getMediaType() == null) {
-            response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON_TYPE);
-        }
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        MessageBodyWriter<Object> writer = (MessageBodyWriter) providers.getMessageBodyWriter(response.getEntityClass(),
-                response.getEntityType(), response.getEntityAnnotations(), response.getMediaType());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        writer.writeTo(response.getEntity(), response.getEntityClass(), response.getEntityType(),
-                response.getEntityAnnotations(), response.getMediaType(), response.getHeaders(), bytes);
-        return bytes.toByteArray();
     }
 
     /**
